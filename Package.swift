@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Every Swift target gets the same language settings (Swift 6 mode, explicit `any`,
+// imports visible only where declared, internal imports unless marked public).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "invoice-worker",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "invoice-worker", targets: ["invoice-worker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // C libraries, through pkg-config; `scripts/setup` installs the Debian packages.
+        .systemLibrary(
+            name: "CTesseract", pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-jpn", "tesseract-ocr-eng"])]),
+        .systemLibrary(
+            name: "CLeptonica", pkgConfig: "lept",
+            providers: [.apt(["libleptonica-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        // Limits OpenMP before libgomp reads its environment (see its source file).
+        .target(name: "CTesseractThreads"),
+
+        .target(name: "InvoiceCore"),
+        .target(
+            name: "InvoiceDocuments",
+            dependencies: [
+                "InvoiceCore", "CTesseract", "CLeptonica", "CPoppler", "CTesseractThreads",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "InvoiceRegistry",
+            dependencies: ["InvoiceCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(
+            name: "invoice-worker",
+            dependencies: [
+                "InvoiceCore", "InvoiceDocuments", "InvoiceRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .testTarget(
+            name: "InvoiceCoreTests",
+            dependencies: ["InvoiceCore", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "InvoiceDocumentsTests", dependencies: ["InvoiceDocuments"]),
+        .testTarget(name: "InvoiceRegistryTests", dependencies: ["InvoiceRegistry"]),
+        // Runs the built executable as a user would; depends on it so that it is built first.
+        .testTarget(name: "InvoiceWorkerCLITests", dependencies: ["invoice-worker"]),
+    ]
+)
+
+for target in package.targets where target.type != .system && target.name != "CTesseractThreads" {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}

@@ -1,0 +1,1 @@
+// The reader: poppler text layer, rendering, Leptonica, Tesseract.

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "extract")
+}
