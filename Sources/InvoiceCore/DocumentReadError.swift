@@ -41,6 +41,11 @@ public struct DocumentReadError: Error, Hashable, Sendable, CustomStringConverti
         DocumentReadError(.tooLarge, "The document is larger than this installation accepts (\(detail)).", advice: advice)
     }
 
+    public static func corruptImage(_ detail: String) -> DocumentReadError {
+        DocumentReadError(.corruptImage, "The image file is damaged or incomplete (\(detail)).",
+                          advice: "Ask the sender for a new copy; if it came from the scanner, scan it again.")
+    }
+
     public static func unreadable(_ detail: String) -> DocumentReadError {
         DocumentReadError(.unreadable, "The file could not be read (\(detail)).",
                           advice: "Open it in a viewer to check it; if it looks right, save it again as PDF and put it in the inbox.")

@@ -37,6 +37,8 @@ public struct ReasonCode: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let encryptedPDF = ReasonCode("encrypted_pdf")
     public static let unsupportedType = ReasonCode("unsupported_type")
     public static let tooLarge = ReasonCode("too_large")
+    /// An image file (TIFF, PNG, JPEG) that is truncated or damaged.
+    public static let corruptImage = ReasonCode("corrupt_image")
     /// The file is a document but could not be read for another reason (an image the decoder
     /// refuses, an OCR engine failure).
     public static let unreadable = ReasonCode("unreadable")

@@ -13,4 +13,13 @@ public struct Word: Hashable, Sendable, Codable {
         self.box = box
         self.confidence = confidence
     }
+
+    private enum CodingKeys: String, CodingKey { case text, box, confidence }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(box, forKey: .box)
+        try container.encode((confidence * 1000).rounded() / 1000, forKey: .confidence)
+    }
 }

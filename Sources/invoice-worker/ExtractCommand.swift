@@ -1,5 +1,130 @@
 import ArgumentParser
+import Foundation
+import InvoiceCore
+import InvoiceDocuments
 
+/// `invoice-worker extract FILE…`: reads files into pages, lines and words without storing or
+/// routing anything — the debugging view of what the reader sees.
 struct ExtractCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract")
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read invoice files and show their pages, lines and words (nothing is stored).",
+        discussion: """
+            FILE may be a PDF, TIFF, PNG or JPEG file, or a folder (its files are read in name order).
+            With --json, stdout carries exactly one JSON document: an object for one file, an array for several.
+            Exit status: 0 when every file was read, 1 when any was refused (each with its reason code).
+            """)
+
+    @Argument(help: "Files or folders to read.", completion: .file())
+    var files: [String]
+
+    @Flag(help: "Print one JSON document on stdout.")
+    var json = false
+
+    @Option(help: "Resolution pages are rendered at for OCR.")
+    var dpi: Double = 300
+
+    @Option(help: "OCR engines working in parallel (default: one per core).")
+    var ocrThreads: Int?
+
+    @Option(help: "Refuse documents with more pages than this.")
+    var maxPages: Int = 100
+
+    func validate() throws {
+        guard dpi >= 70, dpi <= 1200 else { throw ValidationError("--dpi must be between 70 and 1200.") }
+        if let ocrThreads, ocrThreads < 1 { throw ValidationError("--ocr-threads must be at least 1.") }
+        guard maxPages >= 1 else { throw ValidationError("--max-pages must be at least 1.") }
+    }
+
+    func run() async throws {
+        if json { StandardOutput.protect() }
+        let paths = try FileList.expand(files)
+        var configuration = ReaderConfiguration()
+        configuration.dpi = dpi
+        configuration.ocrThreads = ocrThreads
+        configuration.maxPages = maxPages
+        let reader = DocumentReader(configuration: configuration)
+
+        // Files are read concurrently (their OCR pages share the reader's engine pool) and
+        // reported in the order given.
+        let results = try await withThrowingTaskGroup(of: (Int, ExtractResult).self) { group in
+            var results = [ExtractResult?](repeating: nil, count: paths.count)
+            var next = 0
+            func addNext() {
+                guard next < paths.count else { return }
+                let index = next, path = paths[index]
+                group.addTask { (index, await ExtractResult.read(path, with: reader)) }
+                next += 1
+            }
+            for _ in 0..<max(1, reader.ocrThreads) { addNext() }
+            while let (index, result) = try await group.next() {
+                results[index] = result
+                addNext()
+            }
+            return results.compactMap { $0 }
+        }
+
+        if json {
+            if results.count == 1 { try StandardOutput.writeJSON(results[0]) } else { try StandardOutput.writeJSON(results) }
+        } else {
+            for result in results { print(result.humanReadable, terminator: "") }
+        }
+        if results.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+    }
+}
+
+/// What `extract` reports for one file.
+struct ExtractResult: Encodable {
+    var file: String
+    var format: DocumentFormat?
+    var pages: [PageText]?
+    var error: ErrorReport?
+    var elapsedMilliseconds: Double
+
+    struct ErrorReport: Encodable {
+        var code: ReasonCode
+        var message: String
+        var advice: String
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, format, elapsedMilliseconds = "elapsed_ms", error, pages
+    }
+
+    static func read(_ path: String, with reader: DocumentReader) async -> ExtractResult {
+        let start = Date()
+        do {
+            let document = try await reader.read(contentsOf: URL(fileURLWithPath: path))
+            return ExtractResult(file: path, format: document.format, pages: document.pages,
+                                 elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
+        } catch let error as DocumentReadError {
+            return ExtractResult(file: path, error: ErrorReport(code: error.code, message: error.message, advice: error.advice),
+                                 elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
+        } catch {
+            return ExtractResult(file: path, error: ErrorReport(code: .unreadable, message: "\(error)",
+                                                                advice: "Report this as a bug with the file attached."),
+                                 elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
+        }
+    }
+
+    var humanReadable: String {
+        let ms = String(format: "%.0f ms", elapsedMilliseconds)
+        guard let pages else {
+            let report = error!
+            return "\(file): \(Messages.text(.refused)) [\(report.code)] \(report.message) \(report.advice)\n\n"
+        }
+        var out = "\(file): \(format?.rawValue.uppercased() ?? ""), \(pages.count) \(Messages.text(.pages)), \(ms)\n"
+        for page in pages {
+            let how: String
+            if let ocr = page.ocr {
+                how = String(format: "OCR %.0f dpi, skew %.2f°, %.0f ms", ocr.dpi, ocr.skewDegrees,
+                             ocr.prepareMilliseconds + ocr.recognizeMilliseconds)
+            } else {
+                how = Messages.text(.textLayer)
+            }
+            out += "  ── \(Messages.text(.page)) \(page.number) (\(how)) ──\n"
+            for line in page.lines { out += "  \(line.text)\n" }
+        }
+        return out + "\n"
+    }
 }

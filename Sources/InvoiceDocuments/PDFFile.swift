@@ -1,0 +1,125 @@
+import CLeptonica
+import CPoppler
+import Foundation
+import InvoiceCore
+
+/// An open PDF (poppler-glib). A `PopplerDocument` is not safe to use from two threads at
+/// once, so every call into it takes the file's lock; pages are still OCRed in parallel
+/// because rendering (~0.1 s) is a small part of reading a scanned page (~0.7 s).
+final class PDFFile: @unchecked Sendable {
+    private let document: OpaquePointer
+    private let lock = NSLock()
+    let pageCount: Int
+
+    init(data: Data) throws(DocumentReadError) {
+        PDFFile.silenceLibraries
+        let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
+        defer { g_bytes_unref(bytes) }
+        var error: UnsafeMutablePointer<GError>?
+        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            defer { if error != nil { g_error_free(error) } }
+            if iw_poppler_error_is_encrypted(error) != 0 { throw .encryptedPDF() }
+            let detail = error.map { String(cString: $0.pointee.message) } ?? "poppler could not open it"
+            throw .corruptPDF(detail)
+        }
+        self.document = document
+        self.pageCount = Int(poppler_document_get_n_pages(document))
+    }
+
+    deinit { iw_g_object_unref(UnsafeMutableRawPointer(document)) }
+
+    /// glib and poppler print warnings about damaged files on stderr by default; they are
+    /// reported through errors instead.
+    private static let silenceLibraries: Void = { iw_poppler_quiet() }()
+
+    /// Runs `body` with page `index` (0-based) under the file's lock.
+    private func withPage<T>(_ index: Int, _ body: (OpaquePointer) throws(DocumentReadError) -> T) throws(DocumentReadError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let page = poppler_document_get_page(document, Int32(index)) else {
+            throw .corruptPDF("page \(index + 1) cannot be loaded")
+        }
+        defer { iw_g_object_unref(UnsafeMutableRawPointer(page)) }
+        return try body(page)
+    }
+
+    /// The page's size in points, as displayed (rotation applied).
+    func pageSize(_ index: Int) throws(DocumentReadError) -> (width: Double, height: Double) {
+        try withPage(index) { page in
+            var width = 0.0, height = 0.0
+            poppler_page_get_size(page, &width, &height)
+            return (width, height)
+        }
+    }
+
+    /// The page's text layer: its characters and one rectangle per character (top-left origin,
+    /// points), or nil when poppler gives none.
+    func textLayer(_ index: Int) throws(DocumentReadError) -> [(Character, BoundingBox)]? {
+        try withPage(index) { page throws(DocumentReadError) -> [(Character, BoundingBox)]? in
+            guard let cText = poppler_page_get_text(page) else { return nil }
+            defer { g_free(cText) }
+            var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+            var count: guint = 0
+            guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return nil }
+            defer { g_free(rectangles) }
+            // One rectangle per Unicode scalar of the page text, in the same order.
+            let scalars = String(cString: cText).unicodeScalars
+            guard scalars.count == Int(count) else { return nil }
+            var result: [(Character, BoundingBox)] = []
+            result.reserveCapacity(scalars.count)
+            for (offset, scalar) in scalars.enumerated() {
+                let r = rectangles[offset]
+                result.append((Character(scalar), BoundingBox(x: min(r.x1, r.x2), y: min(r.y1, r.y2),
+                                                              width: abs(r.x2 - r.x1), height: abs(r.y2 - r.y1))))
+            }
+            return result
+        }
+    }
+
+    /// Renders the page at `dpi` on white into an 8-bit grey Leptonica image.
+    func renderGrey(_ index: Int, dpi: Double) throws(DocumentReadError) -> PixImage {
+        try withPage(index) { page throws(DocumentReadError) in
+            var widthPt = 0.0, heightPt = 0.0
+            poppler_page_get_size(page, &widthPt, &heightPt)
+            let scale = dpi / 72
+            let width = Int32(max(1, (widthPt * scale).rounded(.up)))
+            let height = Int32(max(1, (heightPt * scale).rounded(.up)))
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
+                  cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+                throw .tooLarge("page \(index + 1) could not be rendered at \(Int(dpi)) dpi",
+                                advice: "Lower the OCR resolution (reader dpi) or split the page.")
+            }
+            defer { cairo_surface_destroy(surface) }
+            let context = cairo_create(surface)
+            // The surface starts transparent (black once alpha is dropped): paint white first.
+            cairo_set_source_rgb(context, 1, 1, 1)
+            cairo_paint(context)
+            cairo_scale(context, scale, scale)
+            poppler_page_render(page, context)
+            cairo_destroy(context)
+            cairo_surface_flush(surface)
+
+            guard let grey = PixImage.grey(width: Int(width), height: Int(height)),
+                  let source = cairo_image_surface_get_data(surface) else {
+                throw .tooLarge("page \(index + 1) needs more memory to render than is available",
+                                advice: "Lower the OCR resolution (reader dpi).")
+            }
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            let destination = UnsafeMutableRawPointer(pixGetData(grey.pix)!).assumingMemoryBound(to: UInt8.self)
+            let destinationStride = Int(pixGetWpl(grey.pix)) * 4
+            for y in 0..<Int(height) {
+                let row = UnsafeRawPointer(source + y * stride).assumingMemoryBound(to: UInt32.self)
+                let out = destination + y * destinationStride
+                for x in 0..<Int(width) {
+                    // cairo RGB24: 0x00RRGGBB in native order. Luma with integer weights.
+                    let pixel = row[x]
+                    let r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF
+                    out[Int(iw_lept_byte_index(UInt32(x)))] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                }
+            }
+            pixSetXRes(grey.pix, Int32(dpi.rounded()))
+            pixSetYRes(grey.pix, Int32(dpi.rounded()))
+            return grey
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Limits and settings of the document reader. Defaults suit an accounts-payable inbox on a
+/// small machine; every value is configurable.
+public struct ReaderConfiguration: Sendable, Hashable {
+    /// Resolution pages are rendered at for OCR.
+    public var dpi: Double = 300
+    /// Tesseract languages, `+`-joined.
+    public var languages: String = "jpn+eng"
+    /// Folder holding the `.traineddata` files; nil uses TESSDATA_PREFIX or Tesseract's built-in path.
+    public var tessdataPath: String?
+    /// Tesseract page segmentation mode. 6 (one uniform block) keeps large titles that the
+    /// default (3) drops on invoices; words are regrouped into lines by the core anyway.
+    public var pageSegmentationMode: Int = 6
+    /// OCR engines (one per thread) reading pages in parallel; nil means one per core.
+    public var ocrThreads: Int?
+    /// Pages above this are refused as too_large (a 500-page PDF is not an invoice).
+    public var maxPages: Int = 100
+    /// Files above this many bytes are refused as too_large.
+    public var maxFileBytes: Int = 200 * 1024 * 1024
+    /// A page that would render wider or taller than this many pixels at `dpi` is refused.
+    public var maxPageSidePixels: Int = 20_000
+    /// Pages whose render at `dpi` would exceed this many pixels are rendered at a lower
+    /// resolution instead, so memory per page in flight stays bounded (≈ 4 bytes a pixel).
+    public var maxRenderPixels: Int = 48_000_000
+    /// Time allowed to recognise one page before it is abandoned as unreadable.
+    public var ocrTimeoutSeconds: Double = 120
+    /// A PDF page counts as having a real text layer when it has at least this many visible
+    /// characters and few of them are unmapped glyphs (U+FFFD, private use).
+    public var minTextLayerCharacters: Int = 8
+
+    public init() {}
+}

@@ -1,0 +1,73 @@
+import Foundation
+import InvoiceCore
+import InvoiceDocuments
+import Testing
+
+@Suite("Reading scans through OCR", .serialized)
+struct OCRTests {
+    static let scans = ["classic-scan.pdf", "wareki-scan.pdf", "bilingual-scan.pdf", "twopage-scan.tiff"]
+
+    @Test("scans are OCRed with at least 97% character accuracy", arguments: scans)
+    func characterAccuracy(sample: String) async throws {
+        let truth = try TestSupport.truth(for: sample)
+        let document = try await sharedReader.read(contentsOf: TestSupport.sample(sample))
+        #expect(document.pages.count == truth.pages.count)
+        var read = "", expected = ""
+        for page in document.pages {
+            #expect(page.source == .ocr)
+            #expect(page.ocr != nil)
+            read += page.text + "\n"
+            expected += truth.text(ofPage: page.number) + "\n"
+        }
+        let accuracy = TestSupport.characterAccuracy(read: read, truth: expected)
+        #expect(accuracy >= 0.97, "\(sample): character accuracy \(accuracy)")
+    }
+
+    @Test("the T-number and the total are read from a scan", arguments: ["classic-scan.pdf", "bilingual-scan.pdf"])
+    func keyValuesOnScan(sample: String) async throws {
+        let truth = try TestSupport.truth(for: sample)
+        let document = try await sharedReader.read(contentsOf: TestSupport.sample(sample))
+        let text = String(TestSupport.significant(document.pages.map(\.text).joined()))
+        let number = try #require(truth.fields["registration_number"]?.string)
+        #expect(text.contains(number))
+        let total = try #require(truth.fields["total_amount"].flatMap { field -> Int? in
+            if case .number(let value) = field { value } else { nil }
+        })
+        let printed = total.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        #expect(text.contains(printed), "total \(printed)")
+        #expect(text.contains("請求"))
+    }
+
+    @Test func boxesAreInPagePoints() async throws {
+        let document = try await sharedReader.read(contentsOf: TestSupport.sample("classic-scan.pdf"))
+        let page = try #require(document.pages.first)
+        #expect(abs(page.width - 595.28) < 2 && abs(page.height - 841.89) < 2)
+        #expect(page.words.allSatisfy { $0.box.minX >= -2 && $0.box.maxX <= page.width + 2 && $0.box.maxY <= page.height + 2 })
+        #expect(page.words.contains { $0.confidence < 1 })
+        // The title is where the generator drew it, within a few points (the scan is rotated a little).
+        let truth = try TestSupport.truth(for: "classic-scan.pdf")
+        let drawnTitle = try #require(truth.pages[0].strings.first { $0.text.contains("請求書") })
+        let readTitle = try #require(page.words.first { $0.text.contains("請求") })
+        #expect(abs(readTitle.box.minY - drawnTitle.box[1]) < 12)
+    }
+
+    @Test func mixedPDFIsReadPageByPage() async throws {
+        let document = try await sharedReader.read(contentsOf: TestSupport.sample("mixed-text-scan.pdf"))
+        #expect(document.pages.map(\.source) == [.textLayer, .ocr])
+        #expect(document.pages.allSatisfy { !$0.words.isEmpty })
+    }
+
+    @Test func pagesAreOCRedInParallel() async throws {
+        var configuration = ReaderConfiguration()
+        configuration.ocrThreads = 2
+        let reader = DocumentReader(configuration: configuration)
+        #expect(DocumentReader.openMPLimited)
+        let document = try await reader.read(contentsOf: TestSupport.sample("twopage-scan.tiff"))
+        let details = document.pages.compactMap(\.ocr)
+        #expect(details.count == 2)
+        // Two engines on two threads, and their working intervals overlap in time.
+        #expect(Set(details.map(\.engine)).count == 2)
+        let first = details[0], second = details[1]
+        #expect(first.startedAt < second.endedAt && second.startedAt < first.endedAt)
+    }
+}
