@@ -712,9 +712,6 @@ class Text:
     """The PDF as the supplier's software writes it: embedded IPA fonts, real text layer."""
     kind = "text"
 
-    def files(self, sample):
-        return [f"{sample.name}-text.pdf"]
-
     def make(self, sample, out):
         path = out / f"{sample.name}-text.pdf"
         pages = draw_document(path, sample.layout, sample.invoice)
@@ -988,9 +985,24 @@ def write_readme(out, made):
         "| file | size | layout | variant | how it was made | what it is for |",
         "|---|---|---|---|---|---|",
     ]
-    for path, layout, variant, how in made:
+    for path, sample, variant, how in made:
+        layout = sample.layout
         size = path.stat().st_size
         lines.append(f"| `{path.name}` | {size / 1024:.0f} KB | {layout} | {variant} | {how} | {PURPOSE[variant]} |")
+    lines += [
+        "",
+        "## Invoices",
+        "",
+        "| files | issuer | 登録番号 | invoice number | issue date | total | tax 10% | tax 8% | items | pages |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for sample in SAMPLES:
+        inv = sample.invoice
+        stems = [p.stem for p, smp, *_ in made if smp is sample]
+        pages = len(json.loads((out / (stems[0] + ".json")).read_text(encoding="utf-8"))["pages"])
+        lines.append(f"| {', '.join(f'`{s}`' for s in stems)} | {inv['issuer']['name']} | {inv['registration_number']} "
+                     f"| {inv['number']} | {inv['issue_date'].isoformat()} | {yen(inv['total'])} "
+                     f"| {yen(inv['tax_10'])} | {yen(inv['tax_8'])} | {len(inv['items'])} | {pages} |")
     lines += [
         "",
         "## Layouts",
@@ -999,7 +1011,7 @@ def write_readme(out, made):
         "  登録番号 and a red company seal top-right, grid table (品名 数量 単価 金額, ※ marks 8% items),",
         "  per-rate summary (小計, 10%対象, 消費税(10%), 8%対象, 消費税(8%), ご請求金額 ¥…(税込)), bank details.",
         "- **wareki**: 御請求書; issuer top-left, recipient below, 和暦 dates with full-width digits",
-        "  (令和６年４月３０日), amount-due box near the top (￥169,642-), dated table with units, amounts",
+        "  (令和６年４月３０日), amount-due box near the top (￥…-), dated table with units, amounts",
         "  as 1,234円, per-rate breakdown table (10% only).",
         "- **bilingual**: minimal English/Japanese invoice (\"請求書 / INVOICE\", \"Invoice No. / 請求書番号\",",
         "  \"Date / 発行日\" 31 May 2024, ISO due date, \"Registration No. / 登録番号\", \"合計 / Total\").",
@@ -1015,17 +1027,79 @@ def write_readme(out, made):
         "  rate (10 or 8) and `reduced`.",
         "- `pages[].strings`: every string drawn, in drawing order, with `box` = [x, y, width, height]",
         "  in PDF points, origin top-left, y = top of the text, height = font size. For scans the",
-        "  boxes are those of the unrotated page (the rotation moves text by up to a few points).",
+        "  boxes are those of the unrotated page: the image was rotated about the page centre by",
+        "  `rotation_degrees` (positive = counter-clockwise), which moves text by up to a few points.",
+        "  Each string also has `font` and `font_size`.",
         "  A red company seal's characters are listed too.",
         "- `scan`: `null` for text PDFs; the scan settings for scans (for the TIFF, `rotation_degrees`",
         "  lists one value per page); for the mixed PDF a list with one entry per page (`null` for a",
         "  text page). `pages[].scan` always gives the settings of that page.",
+        "",
+        "## What makes them hard to read",
+        "",
+        "- The red 角印 (company seal) overlaps the end of the issuer name (classic) and stands next to",
+        "  it (wareki); its characters read in vertical order (right column first).",
+        "- ¥ (U+00A5) and ￥ (U+FFE5) are easily OCRed as `\\` or 半; `登録番号：T…` uses a full-width colon",
+        "  right before the T, which OCR tends to drop; 0 and 9 in small IPA Gothic digits get confused",
+        "  (the check digit catches that in registration numbers).",
+        "- 和暦 dates with full-width digits; ご請求金額 appears as ￥…- (trailing dash) in a box;",
+        "  tax-included total only on page 2 of the two-page documents; empty table rows.",
+        "- Scans are rotated by 0.4-1.5°, blurred, noisy, sometimes on grey paper with uneven",
+        "  illumination, 200-300 dpi; the TIFF is bilevel with salt-and-pepper specks.",
         "",
         "Registration numbers are fictional but have valid check digits; companies, addresses,",
         "phone numbers and bank accounts are made up.",
         "",
     ]
     (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+# =============================================================================================
+# Self-check: the ground truth must agree with what poppler reads back
+# =============================================================================================
+
+def pdftotext_words(pdf_path):
+    """{page number: [(text, xmin, ymin, xmax, ymax)]} from pdftotext -bbox (origin top-left)."""
+    import html
+    import re
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf_path), "-"], check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    pages, current = {}, None
+    for line in out.splitlines():
+        if "<page " in line:
+            current = len(pages) + 1
+            pages[current] = []
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if m:
+            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+            pages[current].append((html.unescape(m.group(5)), x0, y0, x1, y1))
+    return pages
+
+
+def check_against_poppler(pdf_path):
+    """Every string recorded for a text page must be read back by pdftotext, inside its box;
+    pages recorded as scans must have no text at all."""
+    truth = json.loads(pdf_path.with_suffix(".json").read_text(encoding="utf-8"))
+    words = pdftotext_words(pdf_path)
+    assert len(words) == len(truth["pages"]), f"{pdf_path.name}: page count"
+    problems = []
+    for page in truth["pages"]:
+        page_words = words[page["number"]]
+        if page["scan"] is not None:
+            if page_words:
+                problems.append(f"page {page['number']} is a scan but has text {page_words[:3]}")
+            continue
+        tol = 0.6
+        for s in page["strings"]:
+            x, y, w, h = s["box"]
+            inside = sorted((wd for wd in page_words
+                             if wd[1] >= x - tol and wd[3] <= x + w + tol and wd[2] >= y - tol and wd[4] <= y + h + tol),
+                            key=lambda wd: wd[1])
+            got = "".join(wd[0] for wd in inside)
+            if got != s["text"].replace(" ", "").replace("　", ""):
+                problems.append(f"page {page['number']}: {s['text']!r} at {s['box']} read back as {got!r}")
+    if problems:
+        sys.exit(f"generate_samples: {pdf_path.name} does not match its ground truth:\n  " + "\n  ".join(problems))
 
 
 def main():
@@ -1041,7 +1115,9 @@ def main():
     for sample in SAMPLES:
         for variant in sample.variants:
             for path, kind, how in variant.make(sample, OUT_DIR):
-                made.append((path, sample.layout, kind, how))
+                made.append((path, sample, kind, how))
+                if path.suffix == ".pdf":
+                    check_against_poppler(path)
                 print(f"{path.relative_to(ROOT)}  {path.stat().st_size:>9,} bytes", file=sys.stderr)
     write_readme(OUT_DIR, made)
 
