@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "InvoiceCoreTests",
             dependencies: ["InvoiceCore", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "InvoiceDocumentsTests", dependencies: ["InvoiceDocuments"]),
+        .testTarget(name: "InvoiceDocumentsTests", dependencies: ["InvoiceDocuments"], exclude: ["Fixtures"]),
         .testTarget(name: "InvoiceRegistryTests", dependencies: ["InvoiceRegistry"]),
         // Runs the built executable as a user would; depends on it so that it is built first.
         .testTarget(name: "InvoiceWorkerCLITests", dependencies: ["invoice-worker"]),

@@ -225,7 +225,7 @@ class Recorder:
     def string_width(self, text, size, font=GOTHIC):
         return pdfmetrics.stringWidth(text, font, size)
 
-    def text(self, x, y, text, size=10, font=GOTHIC, align="left", bold=False, gray=0.0, color=None):
+    def text(self, x, y, text, size=10, font=GOTHIC, align="left", bold=False, gray=0.0, color=None, role=None):
         """Draw text; (x, y) is the top-left corner (align left), top-right (right) or
         top-centre (center) of its box.  Returns the box."""
         w = self.string_width(text, size, font)
@@ -252,7 +252,10 @@ class Recorder:
             c.drawText(t)
             c.restoreState()
         box = [round(x, 2), round(y, 2), round(w, 2), round(float(size), 2)]
-        self.pages[-1]["strings"].append({"text": text, "box": box, "font_size": size, "font": font})
+        entry = {"text": text, "box": box, "font_size": size, "font": font}
+        if role:  # e.g. "seal": stamp text, not body text (left out of OCR accuracy)
+            entry["role"] = role
+        self.pages[-1]["strings"].append(entry)
         return box
 
     # -- graphics (top-left coordinates) --
@@ -327,7 +330,7 @@ def company_seal(rec, x, y, chars, size=46):
     # vertical writing, right column first
     order = [(1, 0), (1, 1), (0, 0), (0, 1)]
     for ch, (col, row) in zip(chars, order):
-        rec.text(x + 5 + col * cs, y + 5 + row * cs, ch, cs, MINCHO, color=red)
+        rec.text(x + 5 + col * cs, y + 5 + row * cs, ch, cs, MINCHO, color=red, role="seal")
 
 
 # =============================================================================================
@@ -1030,7 +1033,7 @@ def write_readme(out, made):
         "  boxes are those of the unrotated page: the image was rotated about the page centre by",
         "  `rotation_degrees` (positive = counter-clockwise), which moves text by up to a few points.",
         "  Each string also has `font` and `font_size`.",
-        "  A red company seal's characters are listed too.",
+        "  A red company seal's characters are listed too, marked `\"role\": \"seal\"` (stamp text, left out of OCR accuracy).",
         "- `scan`: `null` for text PDFs; the scan settings for scans (for the TIFF, `rotation_degrees`",
         "  lists one value per page); for the mixed PDF a list with one entry per page (`null` for a",
         "  text page). `pages[].scan` always gives the settings of that page.",

@@ -27,6 +27,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "OCR engines working in parallel (default: one per core).")
     var ocrThreads: Int?
 
+    @Option(help: ArgumentHelp("Tesseract page segmentation mode.", visibility: .hidden))
+    var psm: Int = 4
+
     @Option(help: "Refuse documents with more pages than this.")
     var maxPages: Int = 100
 
@@ -43,6 +46,7 @@ struct ExtractCommand: AsyncParsableCommand {
         configuration.dpi = dpi
         configuration.ocrThreads = ocrThreads
         configuration.maxPages = maxPages
+        configuration.pageSegmentationMode = psm
         let reader = DocumentReader(configuration: configuration)
 
         // Files are read concurrently (their OCR pages share the reader's engine pool) and

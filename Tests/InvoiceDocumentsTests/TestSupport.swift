@@ -17,6 +17,8 @@ enum TestSupport {
             struct Drawn: Decodable {
                 var text: String
                 var box: [Double]
+                /// "seal" for a company stamp's characters: not body text, not counted.
+                var role: String?
             }
             var number: Int
             var strings: [Drawn]
@@ -46,7 +48,7 @@ enum TestSupport {
         /// The page's drawn strings put in reading order by the same grouping the reader uses.
         func text(ofPage number: Int) -> String {
             guard let page = pages.first(where: { $0.number == number }) else { return "" }
-            let words = page.strings.map {
+            let words = page.strings.filter { $0.role == nil }.map {
                 Word(text: $0.text, box: BoundingBox(x: $0.box[0], y: $0.box[1], width: $0.box[2], height: $0.box[3]), confidence: 1)
             }
             return ReadingOrder.lines(of: words).map(\.text).joined(separator: "\n")
