@@ -33,3 +33,13 @@ enum JapaneseText {
         String(text.filter { !$0.isWhitespace })
     }
 }
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
