@@ -43,3 +43,12 @@ public struct ReasonCode: Hashable, Sendable, Codable, CustomStringConvertible {
     /// refuses, an OCR engine failure).
     public static let unreadable = ReasonCode("unreadable")
 }
+
+extension ReasonCode {
+    /// A field is present but its value is not in canonical form (an amount that is not
+    /// integer yen, a date that is not `YYYY-MM-DD`): review.
+    public static let fieldInvalid = ReasonCode("field_invalid")
+    /// The registry could not be asked (not imported, or the lookup failed): review, since the
+    /// registration cannot be confirmed.
+    public static let registryUnavailable = ReasonCode("registry_unavailable")
+}
