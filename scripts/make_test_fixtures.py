@@ -45,9 +45,21 @@ c.save()
 c = canvas.Canvas(path("500-pages.pdf"), invariant=1)
 for i in range(500):
     c.setFont("Helvetica", 10)
-    c.drawString(72, 760, f"page {i + 1}")
+    c.drawString(72, 760, f"Page {i + 1} of 500 (reader page-limit fixture)")
     c.showPage()
 c.save()
+
+# Images cut short (an interrupted transfer): corrupt_image, not half a page read.
+from PIL import Image, ImageDraw
+import io
+image = Image.new("L", (600, 300), 255)
+ImageDraw.Draw(image).rectangle((50, 50, 550, 250), outline=0, width=4)
+for name, fmt in (("truncated.jpg", "JPEG"), ("truncated.png", "PNG")):
+    buffer = io.BytesIO()
+    image.save(buffer, fmt)
+    data = buffer.getvalue()
+    with open(path(name), "wb") as f:
+        f.write(data[: len(data) * 2 // 3])
 
 with open(path("text-named.pdf"), "w") as f:
     f.write("This is a plain text file that was given a .pdf name.\n請求書ではありません。\n")

@@ -2,9 +2,14 @@
 """Character accuracy of `invoice-worker extract --json` output against the samples' ground truth.
 
 Usage: invoice-worker extract --json FILE... | scripts/ocr_accuracy.py
-Accuracy = 1 - edit distance / truth length, over non-whitespace NFKC characters, truth strings
-put in reading order the way the reader groups words (rows by vertical centre); stamp text
-("role": "seal") is not counted. Prints one line per file and the mean.
+Accuracy = 1 - errors / truth characters, over non-whitespace NFKC characters. The truth's
+strings are grouped into rows (by vertical centre, as ReadingOrder.swift groups words); every
+word read is assigned to the row whose vertical centre is nearest (within a row height, else
+it counts whole as inserted), and each row's words, left to right, are compared with the row's
+text by edit distance. Matching rows by position rather than by sequence keeps a block that the
+reader put one line higher or lower from counting twice; every misread, dropped or extra
+character still counts. Stamp text ("role": "seal") is not counted. One line per file, then
+the mean.
 """
 import json, os, sys, unicodedata
 
@@ -22,6 +27,50 @@ def distance(a, b):
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai != b[j - 1]))
         previous = current
     return previous[len(b)]
+
+
+def rows_of(strings):
+    """Rows of strings whose vertical centres are within half a height (as ReadingOrder.swift)."""
+    rows = []
+    for s in sorted(strings, key=lambda s: (s["box"][1] + s["box"][3] / 2, s["box"][0])):
+        x, y, w, h = s["box"]
+        mid = y + h / 2
+        for row in reversed(rows[-4:]):
+            if abs(mid - row["centre"]) <= 0.5 * min(h, row["height"]):
+                n = len(row["items"])
+                row["items"].append(s)
+                row["centre"] = (row["centre"] * n + mid) / (n + 1)
+                row["height"] = (row["height"] * n + h) / (n + 1)
+                break
+        else:
+            rows.append({"items": [s], "centre": mid, "height": h})
+    return rows
+
+
+def page_errors(truth_strings, words):
+    """(errors, truth characters) for one page: words matched to truth rows by position."""
+    rows = rows_of(truth_strings)
+    for row in rows:  # a row's band is the union of its strings' boxes (as TextLine.box)
+        top = min(i["box"][1] for i in row["items"])
+        bottom = max(i["box"][1] + i["box"][3] for i in row["items"])
+        row["centre"], row["height"] = (top + bottom) / 2, bottom - top
+    assigned = [[] for _ in rows]
+    errors = 0
+    for word in words:
+        x, y, w, h = word["box"]
+        mid = y + h / 2
+        best = min(range(len(rows)), key=lambda i: abs(rows[i]["centre"] - mid), default=None)
+        if best is None or abs(rows[best]["centre"] - mid) > rows[best]["height"]:
+            errors += len(significant(word["text"]))
+        else:
+            assigned[best].append(word)
+    total = 0
+    for row, row_words in zip(rows, assigned):
+        expected = significant("".join(i["text"] for i in sorted(row["items"], key=lambda i: i["box"][0])))
+        read = significant("".join(w["text"] for w in sorted(row_words, key=lambda w: w["box"][0])))
+        errors += distance(read, expected)
+        total += len(expected)
+    return errors, total
 
 
 def reading_order(strings):
@@ -52,10 +101,14 @@ def main():
         if "pages" not in doc or not os.path.exists(truth_path):
             continue
         truth = json.load(open(truth_path, encoding="utf-8"))
-        read = "\n".join(p["text"] for p in doc["pages"])
-        expected = "\n".join(reading_order([s for s in p["strings"] if not s.get("role")]) for p in truth["pages"])
-        a, b = significant(read), significant(expected)
-        score = 1 - distance(a, b) / len(b)
+        errors = total = 0
+        for page in doc["pages"]:
+            truth_page = next(p for p in truth["pages"] if p["number"] == page["number"])
+            words = [w for line in page["lines"] for w in line["words"]]
+            e, t = page_errors([s for s in truth_page["strings"] if not s.get("role")], words)
+            errors += e
+            total += t
+        score = 1 - errors / total
         scores.append(score)
         sources = ",".join(p["source"] for p in doc["pages"])
         print(f"{os.path.basename(doc['file']):28s} {sources:22s} {score:.4f}")

@@ -1,27 +1,53 @@
 // Tesseract's LSTM opens OpenMP parallel regions of 4 threads at every step; on a page that
 // costs 4.5 s instead of 0.7 s, and it fights our own page parallelism. libgomp reads
-// OMP_THREAD_LIMIT once, in its constructor, which runs before any Swift code: setting the
-// variable from main() is too late. An executable's .preinit_array runs before the
-// constructors of the shared libraries it loads, so this is the one place where the limit
-// can be set without the user knowing about it. A limit the user set is kept.
+// OMP_THREAD_LIMIT once, in its constructor, before any Swift code runs, and nothing can
+// change the limit afterwards. Setting the variable early is not enough either: libc's own
+// initialiser runs after the executable's .preinit_array and resets `environ` to the
+// original block, dropping a setenv() made there.
+//
+// So, from .preinit_array (the first code of the process, before any library constructor),
+// when OMP_THREAD_LIMIT is unset the process executes itself again with OMP_THREAD_LIMIT=1
+// added to its environment. It costs one extra exec (a few milliseconds) and the user never
+// has to know. A limit the user set is kept. If the exec fails the process simply continues.
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include "CTesseractThreads.h"
 
-static int limit_at_start = 0;
-static int set_by_us = 0;
+static const char marker[] = "INVOICE_WORKER_OMP_REEXEC=1";
 
 static void iw_limit_openmp_threads(int argc, char **argv, char **envp) {
-    (void)argc; (void)argv; (void)envp;
-    const char *existing = getenv("OMP_THREAD_LIMIT");
-    if (existing == NULL || existing[0] == '\0') {
-        setenv("OMP_THREAD_LIMIT", "1", 1);
-        set_by_us = 1;
+    (void)argc;
+    if (envp == NULL || argv == NULL) return;
+    size_t count = 0;
+    for (char **e = envp; *e != NULL; e++) {
+        if (strncmp(*e, "OMP_THREAD_LIMIT=", 17) == 0 && (*e)[17] != '\0') return;
+        count++;
     }
-    limit_at_start = atoi(getenv("OMP_THREAD_LIMIT"));
+    char **environment = calloc(count + 3, sizeof(char *));
+    if (environment == NULL) return;
+    size_t n = 0;
+    for (char **e = envp; *e != NULL; e++) {
+        if (strncmp(*e, "OMP_THREAD_LIMIT=", 17) != 0) environment[n++] = *e;
+    }
+    environment[n++] = "OMP_THREAD_LIMIT=1";
+    environment[n++] = (char *)marker;
+    environment[n] = NULL;
+    execve("/proc/self/exe", argv, environment);
+    free(environment);  // exec failed: carry on unlimited rather than not at all
 }
 
 __attribute__((section(".preinit_array"), used))
 static void (*const iw_preinit_entry)(int, char **, char **) = iw_limit_openmp_threads;
 
-int iw_omp_thread_limit_at_start(void) { return limit_at_start; }
-int iw_omp_thread_limit_set_by_us(void) { return set_by_us; }
+int iw_omp_thread_limit(void) {
+    int (*get_limit)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "omp_get_thread_limit");
+    return get_limit ? get_limit() : -1;
+}
+
+int iw_omp_reexecuted(void) {
+    const char *value = getenv("INVOICE_WORKER_OMP_REEXEC");
+    return value != NULL && strcmp(value, "1") == 0;
+}

@@ -21,9 +21,9 @@ final class OCRPool: @unchecked Sendable {
         self.threadCount = max(1, configuration.ocrThreads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Whether OpenMP inside Tesseract was limited to one thread before it started (see
+    /// Whether OpenMP inside Tesseract runs single-threaded, as libgomp itself reports (see
     /// CTesseractThreads): false only when the user set OMP_THREAD_LIMIT to more than 1.
-    static var openMPLimited: Bool { iw_omp_thread_limit_at_start() == 1 }
+    static var openMPLimited: Bool { iw_omp_thread_limit() == 1 }
 
     /// Runs `body` on an OCR thread with its engine and returns its result.
     func run<T: Sendable>(_ body: @escaping @Sendable (Int, TesseractEngine) throws(DocumentReadError) -> T) async throws(DocumentReadError) -> T {

@@ -76,6 +76,34 @@ final class PDFFile: @unchecked Sendable {
         }
     }
 
+    /// A scanned page's image at its own resolution, when the page is nothing but one image
+    /// covering it (what scanners and "print to PDF" of a scan make). OCR reads that image
+    /// directly: no resampling blur and no render time. Nil for any other page.
+    func scannedImage(_ index: Int) throws(DocumentReadError) -> (image: PixImage, dpi: Double)? {
+        try withPage(index) { page throws(DocumentReadError) -> (image: PixImage, dpi: Double)? in
+            var widthPt = 0.0, heightPt = 0.0
+            poppler_page_get_size(page, &widthPt, &heightPt)
+            guard let list = poppler_page_get_image_mapping(page) else { return nil }
+            defer { poppler_page_free_image_mapping(list) }
+            guard g_list_length(list) == 1, let data = list.pointee.data else { return nil }
+            let mapping = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee
+            let area = mapping.area
+            let drawnWidth = abs(area.x2 - area.x1), drawnHeight = abs(area.y2 - area.y1)
+            guard drawnWidth * drawnHeight >= 0.9 * widthPt * heightPt else { return nil }
+            guard let surface = poppler_page_get_image(page, mapping.image_id) else { return nil }
+            defer { cairo_surface_destroy(surface) }
+            let pixelWidth = Double(cairo_image_surface_get_width(surface))
+            let pixelHeight = Double(cairo_image_surface_get_height(surface))
+            let dpiX = pixelWidth / (drawnWidth / 72), dpiY = pixelHeight / (drawnHeight / 72)
+            // A rotated or stretched placement (or an odd resolution) is left to the renderer.
+            guard abs(dpiX - dpiY) <= 0.02 * dpiX, (150...600).contains(dpiX),
+                  let grey = PixImage.grey(fromCairo: surface) else { return nil }
+            pixSetXRes(grey.pix, Int32(dpiX.rounded()))
+            pixSetYRes(grey.pix, Int32(dpiY.rounded()))
+            return (grey, dpiX)
+        }
+    }
+
     /// Renders the page at `dpi` on white into an 8-bit grey Leptonica image.
     func renderGrey(_ index: Int, dpi: Double) throws(DocumentReadError) -> PixImage {
         try withPage(index) { page throws(DocumentReadError) in
@@ -99,23 +127,9 @@ final class PDFFile: @unchecked Sendable {
             cairo_destroy(context)
             cairo_surface_flush(surface)
 
-            guard let grey = PixImage.grey(width: Int(width), height: Int(height)),
-                  let source = cairo_image_surface_get_data(surface) else {
+            guard let grey = PixImage.grey(fromCairo: surface) else {
                 throw .tooLarge("page \(index + 1) needs more memory to render than is available",
                                 advice: "Lower the OCR resolution (reader dpi).")
-            }
-            let stride = Int(cairo_image_surface_get_stride(surface))
-            let destination = UnsafeMutableRawPointer(pixGetData(grey.pix)!).assumingMemoryBound(to: UInt8.self)
-            let destinationStride = Int(pixGetWpl(grey.pix)) * 4
-            for y in 0..<Int(height) {
-                let row = UnsafeRawPointer(source + y * stride).assumingMemoryBound(to: UInt32.self)
-                let out = destination + y * destinationStride
-                for x in 0..<Int(width) {
-                    // cairo RGB24: 0x00RRGGBB in native order. Luma with integer weights.
-                    let pixel = row[x]
-                    let r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF
-                    out[Int(iw_lept_byte_index(UInt32(x)))] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
-                }
             }
             pixSetXRes(grey.pix, Int32(dpi.rounded()))
             pixSetYRes(grey.pix, Int32(dpi.rounded()))

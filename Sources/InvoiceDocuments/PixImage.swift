@@ -1,4 +1,5 @@
 import CLeptonica
+import CPoppler
 import Foundation
 import InvoiceCore
 
@@ -26,6 +27,36 @@ final class PixImage: @unchecked Sendable {
         return PixImage(taking: pix)
     }
 
+    /// An 8-bit grey copy of a cairo RGB24 or ARGB32 image surface, or nil for other formats.
+    static func grey(fromCairo surface: OpaquePointer) -> PixImage? {
+        let format = cairo_image_surface_get_format(surface)
+        guard format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32 else { return nil }
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        guard let source = cairo_image_surface_get_data(surface), let grey = PixImage.grey(width: width, height: height),
+              let data = pixGetData(grey.pix) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let destination = UnsafeMutableRawPointer(data).assumingMemoryBound(to: UInt8.self)
+        let destinationStride = Int(pixGetWpl(grey.pix)) * 4
+        let premultiplied = format == CAIRO_FORMAT_ARGB32
+        for y in 0..<height {
+            let row = UnsafeRawPointer(source + y * stride).assumingMemoryBound(to: UInt32.self)
+            let out = destination + y * destinationStride
+            for x in 0..<width {
+                // cairo words are 0xAARRGGBB in native order; luma with integer weights.
+                let pixel = row[x]
+                let r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF
+                var luma = (r * 77 + g * 150 + b * 29) >> 8
+                if premultiplied {
+                    // Composite premultiplied colour over white: transparent reads as paper.
+                    luma += 255 - (pixel >> 24)
+                }
+                out[Int(iw_lept_byte_index(UInt32(x)))] = UInt8(min(luma, 255))
+            }
+        }
+        return grey
+    }
+
     /// Converts in place to what OCR wants: 1-bit images stay as they are (fax and G4 scans),
     /// everything else becomes 8-bit grey without a colour map.
     func normaliseForOCR() throws(DocumentReadError) {
@@ -47,17 +78,23 @@ final class PixImage: @unchecked Sendable {
         }
     }
 
-    /// Finds the page's skew and rotates it straight when the angle is found with confidence.
-    /// Returns the correction applied, in degrees (0 when none was needed or found).
-    func deskew() -> Double {
-        var angle: Float = 0
-        var confidence: Float = 0
-        // redsweep/redsearch 0 and thresh 0 pick Leptonica's defaults (binary threshold 130,
-        // ±7° sweep); the result is a copy when no rotation was worth doing.
-        guard let rotated = pixDeskewGeneral(pix, 0, 0, 0, 0, 0, &angle, &confidence) else { return 0 }
+    /// The page's skew in degrees (positive: the page must turn clockwise to be straight), or
+    /// nil when Leptonica cannot find it with confidence.
+    func findSkew() -> Double? {
+        guard let binary = depth == 1 ? pixClone(pix) : pixConvertTo1(pix, 130) else { return nil }
+        var owned: UnsafeMutablePointer<PIX>? = binary
+        defer { pixDestroy(&owned) }
+        var angle: Float = 0, confidence: Float = 0
+        guard pixFindSkew(binary, &angle, &confidence) == 0, confidence >= 3 else { return nil }
+        return Double(angle)
+    }
+
+    /// Rotates the image by `degrees` (clockwise positive) about its centre, white coming in.
+    func rotate(degrees: Double) throws(DocumentReadError) {
+        guard let rotated = pixRotate(pix, Float(degrees * .pi / 180), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0) else {
+            throw .unreadable("the page image could not be straightened")
+        }
         replace(with: rotated)
-        // Leptonica rotates only when it is confident (conf ≥ 3) and the angle is ≥ 0.1°.
-        return confidence >= 3 && abs(angle) >= 0.1 ? Double(angle) : 0
     }
 
     /// Scales by `factor` (grey images with linear interpolation, bilevel ones by sampling).

@@ -7,11 +7,21 @@ public struct ReaderConfiguration: Sendable, Hashable {
     public var languages: String = "jpn+eng"
     /// Folder holding the `.traineddata` files; nil uses TESSDATA_PREFIX or Tesseract's built-in path.
     public var tessdataPath: String?
-    /// Tesseract page segmentation mode. 6 (one uniform block) keeps large titles that the
-    /// default (3) drops on invoices; words are regrouped into lines by the core anyway.
-    public var pageSegmentationMode: Int = 6
+    /// Tesseract page segmentation mode. 4 (one column of text of varying sizes) keeps the large
+    /// title that the default (3) may drop and reads ruled tables that 6 (one uniform block)
+    /// loses; words are regrouped into lines by the core anyway.
+    public var pageSegmentationMode: Int = 4
     /// OCR engines (one per thread) reading pages in parallel; nil means one per core.
     public var ocrThreads: Int?
+    /// Scans coarser than this are scaled up before OCR (Tesseract reads text best at ~20–30 px
+    /// high; a 150-dpi fax is too small).
+    public var minimumOCRDPI: Double = 300
+    /// Straighten scans before OCR (Leptonica finds the skew; pages are rotated only when it
+    /// is found with confidence and is at least 0.1°).
+    public var deskew: Bool = true
+    /// Skews at least this large are straightened by rotating the image; smaller ones are
+    /// corrected in the word boxes only (see DocumentReader).
+    public var rotateImageAboveDegrees: Double = 2
     /// Pages above this are refused as too_large (a 500-page PDF is not an invoice).
     public var maxPages: Int = 100
     /// Files above this many bytes are refused as too_large.

@@ -67,11 +67,27 @@ final class TesseractEngine {
             guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0 else { continue }
             let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
             words.append(Word(
-                text: trimmed,
+                text: TesseractEngine.restoreYenSigns(trimmed),
                 box: BoundingBox(x: Double(left) * scale, y: Double(top) * scale,
                                  width: Double(right - left) * scale, height: Double(bottom - top) * scale),
                 confidence: min(max(confidence, 0), 1)))
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         return words
+    }
+
+    /// Japanese fonts draw U+005C as ¥ (JIS X 0201), and Tesseract reports that glyph as a
+    /// backslash. Before a digit it can only be the yen sign of an amount.
+    static func restoreYenSigns(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var result = ""
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if character == "\\", let next = characters.first, next.isASCII, next.isNumber {
+                result.append("¥")
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 }

@@ -21,6 +21,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
 
+    @Flag(help: "Print one line per file (pages, how each was read, time) instead of the text.")
+    var summary = false
+
     @Option(help: "Resolution pages are rendered at for OCR.")
     var dpi: Double = 300
 
@@ -29,6 +32,15 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Tesseract page segmentation mode.", visibility: .hidden))
     var psm: Int = 4
+
+    @Flag(help: "Do not straighten skewed scans before OCR.")
+    var noDeskew = false
+
+    @Option(help: "Tesseract languages, +-joined.")
+    var languages: String = "jpn+eng"
+
+    @Option(help: ArgumentHelp("Scale scans coarser than this up before OCR.", visibility: .hidden))
+    var minOcrDpi: Double = 300
 
     @Option(help: "Refuse documents with more pages than this.")
     var maxPages: Int = 100
@@ -47,6 +59,9 @@ struct ExtractCommand: AsyncParsableCommand {
         configuration.ocrThreads = ocrThreads
         configuration.maxPages = maxPages
         configuration.pageSegmentationMode = psm
+        configuration.minimumOCRDPI = minOcrDpi
+        configuration.languages = languages
+        configuration.deskew = !noDeskew
         let reader = DocumentReader(configuration: configuration)
 
         // Files are read concurrently (their OCR pages share the reader's engine pool) and
@@ -71,7 +86,7 @@ struct ExtractCommand: AsyncParsableCommand {
         if json {
             if results.count == 1 { try StandardOutput.writeJSON(results[0]) } else { try StandardOutput.writeJSON(results) }
         } else {
-            for result in results { print(result.humanReadable, terminator: "") }
+            for result in results { print(summary ? result.summaryLine : result.humanReadable, terminator: "") }
         }
         if results.contains(where: { $0.error != nil }) { throw ExitCode(1) }
     }
@@ -109,6 +124,13 @@ struct ExtractResult: Encodable {
                                                                 advice: "Report this as a bug with the file attached."),
                                  elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
         }
+    }
+
+    var summaryLine: String {
+        let ms = String(format: "%.0f ms", elapsedMilliseconds)
+        guard let pages else { return "\(file): \(Messages.text(.refused)) [\(error!.code)]\n" }
+        let sources = pages.map { $0.source == .ocr ? "ocr" : "text" }.joined(separator: ",")
+        return "\(file): \(pages.count) \(Messages.text(.pages)) (\(sources)), \(pages.map(\.words.count).reduce(0, +)) words, \(ms)\n"
     }
 
     var humanReadable: String {

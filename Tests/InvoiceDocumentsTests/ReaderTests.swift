@@ -13,6 +13,7 @@ struct BadInputTests {
         ("huge-page.pdf", .tooLarge),
         ("500-pages.pdf", .tooLarge),
         ("text-named.pdf", .unsupportedType),
+        ("truncated.jpg", .corruptImage),
     ])
     func fixture(name: String, expected: ReasonCode) async throws {
         let error = await #expect(throws: DocumentReadError.self) {
@@ -35,12 +36,11 @@ struct BadInputTests {
         #expect(error?.code == .corruptPDF)
     }
 
-    @Test func truncatedImageIsCorruptImage() async throws {
-        let tiffPage = try Data(contentsOf: TestSupport.sample("classic-scan.pdf"))
-        // A JPEG cut in half: take the first JPEG stream inside the scanned PDF.
-        let start = try #require(tiffPage.firstRange(of: Data([0xFF, 0xD8, 0xFF])))
-        let jpeg = tiffPage[start.lowerBound...].prefix(20_000)
-        let error = await #expect(throws: DocumentReadError.self) { try await sharedReader.read(Data(jpeg)) }
+    @Test("an image cut short is corrupt_image", arguments: ["truncated.jpg", "truncated.png"])
+    func truncatedImage(name: String) async throws {
+        let error = await #expect(throws: DocumentReadError.self) {
+            try await sharedReader.read(contentsOf: TestSupport.fixture(name))
+        }
         #expect(error?.code == .corruptImage)
     }
 

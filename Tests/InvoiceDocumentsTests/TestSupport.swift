@@ -45,14 +45,6 @@ enum TestSupport {
             }
         }
 
-        /// The page's drawn strings put in reading order by the same grouping the reader uses.
-        func text(ofPage number: Int) -> String {
-            guard let page = pages.first(where: { $0.number == number }) else { return "" }
-            let words = page.strings.filter { $0.role == nil }.map {
-                Word(text: $0.text, box: BoundingBox(x: $0.box[0], y: $0.box[1], width: $0.box[2], height: $0.box[3]), confidence: 1)
-            }
-            return ReadingOrder.lines(of: words).map(\.text).joined(separator: "\n")
-        }
     }
 
     static func truth(for sample: String) throws -> Truth {
@@ -66,21 +58,51 @@ enum TestSupport {
         Array(text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace })
     }
 
-    /// 1 − (edit distance / length of the truth): the usual OCR character accuracy.
-    static func characterAccuracy(read: String, truth: String) -> Double {
-        let a = significant(read), b = significant(truth)
-        guard !b.isEmpty else { return a.isEmpty ? 1 : 0 }
+    /// Character accuracy, 1 − errors / characters of the truth, as scripts/ocr_accuracy.py
+    /// measures it: the truth's strings are grouped into rows; each word read goes to the row
+    /// whose vertical centre is nearest (within a row height, otherwise all its characters
+    /// count as inserted), and each row's words, left to right, are compared with the row's text
+    /// by edit distance. Matching by position rather than by sequence keeps a block read one
+    /// line higher from counting twice; every misread, dropped or extra character counts.
+    /// Stamp text (`role` "seal") is left out unless `includeStamps` (a text layer has it exactly).
+    static func characterAccuracy(_ document: DocumentText, truth: Truth, includeStamps: Bool = false) -> Double {
+        var errors = 0, total = 0
+        for page in document.pages {
+            guard let truthPage = truth.pages.first(where: { $0.number == page.number }) else { continue }
+            let rows = ReadingOrder.lines(of: truthPage.strings.filter { includeStamps || $0.role == nil }.map {
+                Word(text: $0.text, box: BoundingBox(x: $0.box[0], y: $0.box[1], width: $0.box[2], height: $0.box[3]), confidence: 1)
+            })
+            var assigned = [[Word]](repeating: [], count: rows.count)
+            for word in page.words {
+                guard let best = rows.indices.min(by: { abs(rows[$0].box.midY - word.box.midY) < abs(rows[$1].box.midY - word.box.midY) }),
+                      abs(rows[best].box.midY - word.box.midY) <= rows[best].box.height else {
+                    errors += significant(word.text).count
+                    continue
+                }
+                assigned[best].append(word)
+            }
+            for (row, words) in zip(rows, assigned) {
+                let expected = significant(row.words.map(\.text).joined())
+                let read = significant(words.sorted { $0.box.minX < $1.box.minX }.map(\.text).joined())
+                errors += editDistance(read, expected)
+                total += expected.count
+            }
+        }
+        return total == 0 ? 0 : 1 - Double(errors) / Double(total)
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        for i in 1...a.count {
             current[0] = i
             for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
         }
-        let distance = a.isEmpty ? b.count : previous[b.count]
-        return 1 - Double(distance) / Double(b.count)
+        return previous[b.count]
     }
 }

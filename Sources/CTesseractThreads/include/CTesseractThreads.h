@@ -1,11 +1,11 @@
 #ifndef INVOICE_WORKER_CTESSERACTTHREADS_H
 #define INVOICE_WORKER_CTESSERACTTHREADS_H
 
-/// The OpenMP thread limit this process started with, as libgomp read it: the value of
-/// OMP_THREAD_LIMIT when the process was loaded (0 when it was unset).
-int iw_omp_thread_limit_at_start(void);
+/// The OpenMP thread limit in force in this process, as libgomp reports it
+/// (omp_get_thread_limit), or -1 when libgomp is not loaded.
+int iw_omp_thread_limit(void);
 
-/// 1 when invoice-worker itself set OMP_THREAD_LIMIT before libgomp started.
-int iw_omp_thread_limit_set_by_us(void);
+/// 1 when this process was re-executed by invoice-worker to set OMP_THREAD_LIMIT.
+int iw_omp_reexecuted(void);
 
 #endif
