@@ -87,7 +87,8 @@ public struct RegistrationTimeline: Sendable {
             expireDate: RegistryDate.civil(period.expireDate), disposalDate: RegistryDate.civil(period.disposalDate),
             reason: reason)
         return RegistryLookupResult(answer: answer, status: status, formerNames: formerNames, address: current.address,
-                                    updateDate: update, sourceFile: fileName(current.fileID))
+                                    updateDate: update, sourceFile: fileName(current.fileID),
+                                    earlierPeriod: period.rowID != current.rowID)
     }
 
     private static func end(of row: RegistrationRecord) -> Int? {

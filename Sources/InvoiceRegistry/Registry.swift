@@ -157,6 +157,20 @@ public final class Registry: RegistryLookup, Sendable {
         state.withLock { $0.cache.removeAll() }
     }
 
+    /// `count` numbers picked at random from the stored rows (for benchmarks and smoke tests).
+    public func sampleNumbers(_ count: Int) throws -> [String] {
+        try state.withLock { state in
+            try state.database.inDatabase { db in
+                let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM registration") ?? 0
+                guard last > 0 else { return [] }
+                let statement = try db.cachedStatement(sql: "SELECT number FROM registration WHERE rowid = ?")
+                return try (0..<count).compactMap { _ in
+                    try Int64.fetchOne(statement, arguments: [Int64.random(in: 1...last)]).map(RegistryNumber.text(of:))
+                }
+            }
+        }
+    }
+
     // MARK: - Status
 
     /// Rows, newest update date, and the files the registry came from.

@@ -26,4 +26,7 @@ public struct RegistryLookupResult: Sendable, Hashable {
     public var updateDate: CivilDate?
     /// The import file that row came from.
     public var sourceFile: String?
+    /// Registered on the date under an earlier registration period of the same number (a 法人
+    /// re-registered after a cancellation keeps its number); the dates are that period's.
+    public var earlierPeriod = false
 }
