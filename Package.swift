@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C libraries, through pkg-config; `scripts/setup` installs the Debian packages.
@@ -44,7 +45,14 @@ let package = Package(
             ]),
         .target(
             name: "InvoiceRegistry",
-            dependencies: ["InvoiceCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "InvoiceCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C functions, for the import's bulk insert.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // The National Tax Agency publishes its bulk data as ZIP archives.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .executableTarget(
             name: "invoice-worker",
             dependencies: [
