@@ -73,25 +73,6 @@ def page_errors(truth_strings, words):
     return errors, total
 
 
-def reading_order(strings):
-    """Rows of strings whose vertical centres are within half a height (as ReadingOrder.swift)."""
-    rows = []
-    for s in sorted(strings, key=lambda s: (s["box"][1] + s["box"][3] / 2, s["box"][0])):
-        x, y, w, h = s["box"]
-        mid = y + h / 2
-        for row in reversed(rows[-4:]):
-            if abs(mid - row["centre"]) <= 0.5 * min(h, row["height"]):
-                n = len(row["items"])
-                row["items"].append(s)
-                row["centre"] = (row["centre"] * n + mid) / (n + 1)
-                row["height"] = (row["height"] * n + h) / (n + 1)
-                break
-        else:
-            rows.append({"items": [s], "centre": mid, "height": h})
-    rows.sort(key=lambda r: (min(i["box"][1] for i in r["items"]), min(i["box"][0] for i in r["items"])))
-    return "\n".join(" ".join(i["text"] for i in sorted(r["items"], key=lambda i: i["box"][0])) for r in rows)
-
-
 def main():
     data = json.load(sys.stdin)
     documents = data if isinstance(data, list) else [data]

@@ -16,8 +16,6 @@
 #include <unistd.h>
 #include "CTesseractThreads.h"
 
-static const char marker[] = "INVOICE_WORKER_OMP_REEXEC=1";
-
 static void iw_limit_openmp_threads(int argc, char **argv, char **envp) {
     (void)argc;
     if (envp == NULL || argv == NULL) return;
@@ -26,14 +24,13 @@ static void iw_limit_openmp_threads(int argc, char **argv, char **envp) {
         if (strncmp(*e, "OMP_THREAD_LIMIT=", 17) == 0 && (*e)[17] != '\0') return;
         count++;
     }
-    char **environment = calloc(count + 3, sizeof(char *));
+    char **environment = calloc(count + 2, sizeof(char *));
     if (environment == NULL) return;
     size_t n = 0;
     for (char **e = envp; *e != NULL; e++) {
         if (strncmp(*e, "OMP_THREAD_LIMIT=", 17) != 0) environment[n++] = *e;
     }
     environment[n++] = "OMP_THREAD_LIMIT=1";
-    environment[n++] = (char *)marker;
     environment[n] = NULL;
     execve("/proc/self/exe", argv, environment);
     free(environment);  // exec failed: carry on unlimited rather than not at all
@@ -45,9 +42,4 @@ static void (*const iw_preinit_entry)(int, char **, char **) = iw_limit_openmp_t
 int iw_omp_thread_limit(void) {
     int (*get_limit)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "omp_get_thread_limit");
     return get_limit ? get_limit() : -1;
-}
-
-int iw_omp_reexecuted(void) {
-    const char *value = getenv("INVOICE_WORKER_OMP_REEXEC");
-    return value != NULL && strcmp(value, "1") == 0;
 }

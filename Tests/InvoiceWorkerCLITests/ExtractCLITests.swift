@@ -68,28 +68,6 @@ struct ExtractCLITests {
         #expect((error["advice"] as? String)?.isEmpty == false)
     }
 
-    @Test func openMPIsLimitedWithoutTheUserAsking() throws {
-        // The executable re-executes itself with OMP_THREAD_LIMIT=1 before libgomp starts.
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "OMP_THREAD_LIMIT")
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["extract", "--summary", "SampleInvoices/classic-text.pdf"]
-        process.currentDirectoryURL = CLI.packageRoot
-        process.environment = environment
-        process.standardOutput = Pipe()
-        try process.run()
-        let pid = process.processIdentifier
-        // Read the environment of the running process as the kernel sees it, if it is still up;
-        // either way the exit status must be 0.
-        let environ = try? String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        if let environ, !environ.isEmpty {
-            #expect(environ.split(separator: "\0").contains("OMP_THREAD_LIMIT=1"))
-        }
-    }
-
     @Test func humanOutputShowsTheLines() throws {
         let result = try CLI.run(["extract", "SampleInvoices/wareki-text.pdf"], environment: ["LANG": "ja_JP.UTF-8"])
         #expect(result.status == 0)

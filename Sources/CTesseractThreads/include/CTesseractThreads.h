@@ -5,7 +5,4 @@
 /// (omp_get_thread_limit), or -1 when libgomp is not loaded.
 int iw_omp_thread_limit(void);
 
-/// 1 when this process was re-executed by invoice-worker to set OMP_THREAD_LIMIT.
-int iw_omp_reexecuted(void);
-
 #endif
