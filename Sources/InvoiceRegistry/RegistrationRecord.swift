@@ -48,10 +48,13 @@ public struct RegistrationRecord: Hashable, Sendable, FetchableRecord {
     /// The `registry_file` row it came from.
     public var fileID: Int64
 
+    /// Arguments: the first and last key of the number, then its 13 digits.
     static let selectByNumber = """
-        SELECT rowid, number, process, correct, kind, latest, registration_date, update_date, disposal_date,
-               expire_date, name, trade_name, popular_name, address, file_id
-        FROM registration WHERE number = ?
+        SELECT r.rowid, r.number, r.process, r.correct, r.kind, r.latest, r.registration_date, r.update_date,
+               r.disposal_date, r.expire_date, r.name, r.trade_name, r.popular_name, r.address, r.file_id
+        FROM registration_key k JOIN registration r ON r.rowid = k.row
+        WHERE k.key BETWEEN ? AND ? AND r.number = ?
+        ORDER BY r.rowid
         """
 
     public init(row: Row) {

@@ -145,7 +145,9 @@ public final class Registry: RegistryLookup, Sendable {
         do {
             return try database.inDatabase { db in
                 let statement = try db.cachedStatement(sql: RegistrationRecord.selectByNumber)
-                return try RegistrationRecord.fetchAll(statement, arguments: [digits])
+                let first = (digits % RegistrySchema.bodyModulus) * RegistrySchema.rowsPerNumber
+                return try RegistrationRecord.fetchAll(statement,
+                                                       arguments: [first, first + RegistrySchema.rowsPerNumber - 1, digits])
             }
         } catch {
             throw RegistryImporter.registryError(error, path: path)

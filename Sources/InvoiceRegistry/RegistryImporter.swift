@@ -88,10 +88,14 @@ public struct RegistryImporter: Sendable {
                 try RegistrySchema.create(db)
                 try db.execute(sql: "BEGIN EXCLUSIVE")
                 do {
-                    let stats = try insertAll(files: files, db: db, firstFileID: 1)
-                    try RegistrySchema.createIndexes(db)
+                    let keys = RegistryKeyCollector(expectedRows: Self.expectedRows(files))
+                    let stats = try insertAll(files: files, db: db, firstFileID: 1, keys: .collect(keys))
+                    Self.trace("rows inserted")
+                    try keys.write(db)
+                    Self.trace("keys written")
                     try record(stats, firstFileID: 1, mode: "replace", db: db)
                     try db.execute(sql: "COMMIT")
+                    Self.trace("committed")
                     return stats
                 } catch {
                     try? db.execute(sql: "ROLLBACK")
@@ -99,7 +103,9 @@ public struct RegistryImporter: Sendable {
                 }
             }
             try queue.close()
+            Self.trace("closed")
             try syncFile(newPath)
+            Self.trace("fsynced")
             try recoverHotJournal()
             guard rename(newPath, path) == 0 else {
                 throw RegistryError.database(path, reason: "rename: \(RegistryInput.errnoText())")
@@ -146,7 +152,8 @@ public struct RegistryImporter: Sendable {
                 try db.execute(sql: "BEGIN IMMEDIATE")
                 do {
                     let firstFileID = try (Int64.fetchOne(db, sql: "SELECT max(id) FROM registry_file") ?? 0) + 1
-                    let stats = try insertAll(files: files, db: db, firstFileID: firstFileID)
+                    let keys = try db.makeStatement(sql: RegistrySchema.insertKey)
+                    let stats = try insertAll(files: files, db: db, firstFileID: firstFileID, keys: .insert(keys, db))
                     try record(stats, firstFileID: firstFileID, mode: "apply", db: db)
                     try db.execute(sql: "COMMIT")
                     return stats
@@ -162,8 +169,26 @@ public struct RegistryImporter: Sendable {
 
     // MARK: - The pipeline
 
+    /// Where the lookup keys of inserted rows go.
+    private enum KeySink {
+        /// Collected, sorted and written at the end (a new registry).
+        case collect(RegistryKeyCollector)
+        /// Inserted with each row (a diff on the live registry).
+        case insert(Statement, Database)
+    }
+
+    /// A generous guess of the rows in `files` (every row has at least 72 bytes; ZIPs inflate
+    /// about fivefold), to reserve the key array once.
+    private static func expectedRows(_ files: [String]) -> Int {
+        files.reduce(0) { total, file in
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            return total + (file.lowercased().hasSuffix(".zip") ? size * 5 : size) / 100
+        }
+    }
+
     /// Parses `files` on a second thread and inserts their rows here; returns per-file stats.
-    private func insertAll(files: [String], db: Database, firstFileID: Int64) throws -> [RegistryFileStats] {
+    private func insertAll(files: [String], db: Database, firstFileID: Int64, keys: KeySink) throws -> [RegistryFileStats] {
+        Self.trace("start")
         let queue = RegistryBatchQueue(batches: 4)
         let producer = RegistryProducer(files: files, queue: queue, skipBadRows: skipBadRows)
         let thread = Thread { producer.run() }
@@ -172,9 +197,12 @@ public struct RegistryImporter: Sendable {
         do {
             let statement = try db.makeStatement(sql: RegistrySchema.insertRegistration)
             let handle = statement.sqliteStatement
+            var nextRowID = try (Int64.fetchOne(db, sql: "SELECT max(rowid) FROM registration") ?? 0) + 1
             while let batch = try queue.takeFull() {
                 defer { queue.recycle(batch) }
-                try insert(batch, handle: handle, fileID: firstFileID + Int64(batch.fileIndex))
+                try insert(batch, handle: handle, fileID: firstFileID + Int64(batch.fileIndex), firstRowID: nextRowID,
+                           keys: keys)
+                nextRowID += Int64(batch.count)
             }
         } catch {
             queue.cancel()
@@ -182,34 +210,57 @@ public struct RegistryImporter: Sendable {
             throw error
         }
         queue.waitUntilFinished()
+        Self.trace(String(format: "parser waited %.2f s for the inserter, inserter waited %.2f s for the parser",
+                          Double(queue.producerWaited) / 1e9, Double(queue.consumerWaited) / 1e9))
         return producer.stats
     }
 
     /// The hot loop: binds straight from the batch's bytes (no `String`), one prepared statement.
-    private func insert(_ batch: RegistryRowBatch, handle: OpaquePointer, fileID: Int64) throws {
+    private func insert(_ batch: RegistryRowBatch, handle: OpaquePointer, fileID: Int64, firstRowID: Int64,
+                        keys: KeySink) throws {
         typealias Slot = RegistryRowBatch.Slot
         let bytes = UnsafeMutableRawPointer(batch.bytes).assumingMemoryBound(to: CChar.self)
         for row in 0..<batch.count {
             let v = batch.values + row * RegistryRowBatch.stride
-            sqlite3_bind_int64(handle, 1, batch.numbers[row])
-            sqlite3_bind_int(handle, 2, v[Slot.process])
-            sqlite3_bind_int(handle, 3, v[Slot.correct])
-            sqlite3_bind_int(handle, 4, v[Slot.kind])
-            sqlite3_bind_int(handle, 5, v[Slot.latest])
-            bindDate(handle, 6, v[Slot.registrationDate])
-            bindDate(handle, 7, v[Slot.updateDate])
-            bindDate(handle, 8, v[Slot.disposalDate])
-            bindDate(handle, 9, v[Slot.expireDate])
-            bindText(handle, 10, bytes, v[Slot.nameStart], v[Slot.nameLength])
-            bindText(handle, 11, bytes, v[Slot.tradeNameStart], v[Slot.tradeNameLength])
-            bindText(handle, 12, bytes, v[Slot.popularNameStart], v[Slot.popularNameLength])
-            bindText(handle, 13, bytes, v[Slot.addressStart], v[Slot.addressLength])
-            sqlite3_bind_int64(handle, 14, fileID)
-            let code = sqlite3_step(handle)
-            sqlite3_reset(handle)
-            guard code == SQLITE_DONE else {
-                throw RegistryError.database(path, reason: String(cString: sqlite3_errstr(code)))
+            let rowID = firstRowID + Int64(row)
+            let number = batch.numbers[row]
+            sqlite3_bind_int64(handle, 1, rowID)
+            sqlite3_bind_int64(handle, 2, number)
+            sqlite3_bind_int(handle, 3, v[Slot.process])
+            sqlite3_bind_int(handle, 4, v[Slot.correct])
+            sqlite3_bind_int(handle, 5, v[Slot.kind])
+            sqlite3_bind_int(handle, 6, v[Slot.latest])
+            bindDate(handle, 7, v[Slot.registrationDate])
+            bindDate(handle, 8, v[Slot.updateDate])
+            bindDate(handle, 9, v[Slot.disposalDate])
+            bindDate(handle, 10, v[Slot.expireDate])
+            bindText(handle, 11, bytes, v[Slot.nameStart], v[Slot.nameLength])
+            bindText(handle, 12, bytes, v[Slot.tradeNameStart], v[Slot.tradeNameLength])
+            bindText(handle, 13, bytes, v[Slot.popularNameStart], v[Slot.popularNameLength])
+            bindText(handle, 14, bytes, v[Slot.addressStart], v[Slot.addressLength])
+            sqlite3_bind_int64(handle, 15, fileID)
+            try step(handle)
+            switch keys {
+            case let .collect(collector):
+                collector.add(number: number, row: rowID)
+            case let .insert(statement, db):
+                guard let key = try RegistrySchema.nextKey(db, number: number) else {
+                    throw RegistryKeyCollector.tooManyRows()
+                }
+                let keyHandle = statement.sqliteStatement
+                sqlite3_bind_int64(keyHandle, 1, key)
+                sqlite3_bind_int64(keyHandle, 2, rowID)
+                try step(keyHandle)
             }
+        }
+    }
+
+    @inline(__always)
+    private func step(_ handle: OpaquePointer) throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw RegistryError.database(path, reason: String(cString: sqlite3_errstr(code)))
         }
     }
 
@@ -260,6 +311,16 @@ public struct RegistryImporter: Sendable {
         guard fd >= 0 else { return }
         defer { close(fd) }
         _ = fsync(fd)
+    }
+
+    private static let tracing = ProcessInfo.processInfo.environment["INVOICE_WORKER_REGISTRY_TRACE"] != nil
+    private static let traceStart = Date()
+
+    /// With INVOICE_WORKER_REGISTRY_TRACE set, the import's phases and their times on stderr.
+    static func trace(_ phase: @autoclosure () -> String) {
+        guard tracing else { return }
+        FileHandle.standardError.write(Data(String(format: "[registry %7.2f s] %@\n",
+                                                   Date().timeIntervalSince(traceStart), phase()).utf8))
     }
 
     static func registryError(_ error: any Error, path: String) -> any Error {
