@@ -48,15 +48,15 @@ public struct RegistrationRecord: Hashable, Sendable, FetchableRecord {
     /// The `registry_file` row it came from.
     public var fileID: Int64
 
-    /// Arguments: the first and last key of the number, then its 13 digits.
-    static let selectByNumber = """
-        SELECT r.rowid, r.number, r.process, r.correct, r.kind, r.latest, r.registration_date, r.update_date,
-               r.disposal_date, r.expire_date, r.name, r.trade_name, r.popular_name, r.address, r.file_id
-        FROM registration_key k JOIN registration r ON r.rowid = k.row
-        WHERE k.key BETWEEN ? AND ? AND r.number = ?
-        ORDER BY r.rowid
+    /// Argument: the rowid.
+    static let selectByRowID = """
+        SELECT rowid, number, process, correct, kind, latest, registration_date, update_date,
+               disposal_date, expire_date, name, trade_name, popular_name, address, file_id
+        FROM registration WHERE rowid = ?
         """
+}
 
+extension RegistrationRecord {
     public init(row: Row) {
         rowID = row[0]
         number = row[1]

@@ -1,6 +1,11 @@
 import GRDB
 import GRDBSQLite
 
+// Blocks store the keys' bytes as they are in memory; the registry's readers assume little-endian.
+#if !_endian(little)
+#error("registration_block stores little-endian keys")
+#endif
+
 /// The lookup keys of the rows a full import inserts, written to `registration_key` in key order
 /// once all rows are in (see `RegistrySchema`): each row costs 8 bytes here until then.
 final class RegistryKeyCollector {
@@ -29,7 +34,7 @@ final class RegistryKeyCollector {
                   + "import the full data again with --replace")
     }
 
-    /// Sorts the keys and appends them to the (empty) key table in increasing order.
+    /// Sorts the keys and writes them as blocks to the (empty) `registration_block` table.
     func write(_ db: Database) throws {
         if overflowed {
             try RegistrySchema.fillKeysWithSQLite(db)
@@ -37,33 +42,22 @@ final class RegistryKeyCollector {
         }
         packed.sort()
         RegistryImporter.trace("keys sorted")
-        // Many rows per statement: for rows this small the per-statement cost dominates.
-        let rowsPerStatement = 256
-        let values = Array(repeating: "(?,?)", count: rowsPerStatement).joined(separator: ",")
-        let many = try db.makeStatement(sql: "INSERT INTO registration_key (key, row) VALUES \(values)")
-        let one = try db.makeStatement(sql: RegistrySchema.insertKey)
-        var previousBody: UInt64 = .max
-        var n: Int64 = 0
-        func bind(_ handle: OpaquePointer, _ slot: Int32, _ packedKey: UInt64) throws {
-            let body = packedKey >> 24
-            n = body == previousBody ? n + 1 : 0
-            previousBody = body
-            guard n < RegistrySchema.rowsPerNumber else { throw Self.tooManyRows() }
-            sqlite3_bind_int64(handle, 2 * slot + 1, Int64(body) * RegistrySchema.rowsPerNumber + n)
-            sqlite3_bind_int64(handle, 2 * slot + 2, Int64(packedKey & 0xFF_FFFF))
+        let statement = try db.makeStatement(sql: RegistrySchema.insertBlock)
+        let insert = statement.sqliteStatement
+        try packed.withUnsafeBufferPointer { keys in
+            var start = 0
+            while start < keys.count {
+                // Up to blockEntries keys, then on to the end of the current body.
+                var end = min(start + RegistrySchema.blockEntries, keys.count)
+                while end < keys.count && keys[end] >> 24 == keys[end - 1] >> 24 { end += 1 }
+                sqlite3_bind_int64(insert, 1, Int64(keys[start] >> 24))
+                // Little-endian UInt64s, as the lookup reads them (SQLITE_STATIC: `keys` outlives the step).
+                sqlite3_bind_blob(insert, 2, keys.baseAddress! + start, Int32((end - start) * 8), nil)
+                try Self.step(insert)
+                start = end
+            }
         }
-        var index = 0
-        let whole = packed.count - packed.count % rowsPerStatement
-        while index < whole {
-            for slot in 0..<rowsPerStatement { try bind(many.sqliteStatement, Int32(slot), packed[index + slot]) }
-            try Self.step(many.sqliteStatement)
-            index += rowsPerStatement
-        }
-        while index < packed.count {
-            try bind(one.sqliteStatement, 0, packed[index])
-            try Self.step(one.sqliteStatement)
-            index += 1
-        }
+        withExtendedLifetime(statement) {}
         packed = []
     }
 
