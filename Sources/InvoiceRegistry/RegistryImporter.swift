@@ -28,6 +28,8 @@ public struct RegistryImporter: Sendable {
     public var replace: Bool
     /// Skip and count bad rows instead of aborting.
     public var skipBadRows: Bool
+    /// Rows past which a full import lets SQLite sort the keys (tests lower it).
+    var packedKeyLimit = RegistrySchema.packedRowLimit
 
     public init(path: String, replace: Bool = false, skipBadRows: Bool = false) {
         self.path = path
@@ -103,7 +105,7 @@ public struct RegistryImporter: Sendable {
                         let keys = try db.makeStatement(sql: RegistrySchema.insertKey)
                         stats = try insertAll(files: files, db: db, firstFileID: firstFileID, keys: .insert(keys, db))
                     } else {
-                        let keys = RegistryKeyCollector(expectedRows: Self.expectedRows(files))
+                        let keys = RegistryKeyCollector(expectedRows: Self.expectedRows(files), rowLimit: packedKeyLimit)
                         stats = try insertAll(files: files, db: db, firstFileID: firstFileID, keys: .collect(keys))
                         Self.trace("rows inserted")
                         try keys.write(db)

@@ -13,15 +13,19 @@ final class RegistryKeyCollector {
     /// More rows than a packed key can address: SQLite's sorter fills the key table instead.
     private(set) var overflowed = false
 
-    init(expectedRows: Int) {
+    /// Rows past which the keys go to SQLite's sorter (2^24; lower in tests).
+    private let rowLimit: Int64
+
+    init(expectedRows: Int, rowLimit: Int64 = RegistrySchema.packedRowLimit) {
+        self.rowLimit = min(rowLimit, RegistrySchema.packedRowLimit)
         // Only the pages actually written count against memory; the rest is address space.
-        packed.reserveCapacity(min(max(expectedRows, 1024), Int(RegistrySchema.packedRowLimit)))
+        packed.reserveCapacity(min(max(expectedRows, 1024), Int(self.rowLimit)))
     }
 
     @inline(__always)
     func add(number: Int64, row: Int64) {
         guard !overflowed else { return }
-        guard row < RegistrySchema.packedRowLimit else {
+        guard row < rowLimit else {
             overflowed = true
             packed = []
             return
