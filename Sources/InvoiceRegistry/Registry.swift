@@ -101,10 +101,10 @@ public final class Registry: RegistryLookup, Sendable {
         guard let identity = Self.identity(of: path), identity != state.identity else { return }
         if identity.inode != state.identity.inode || identity.device != state.identity.device {
             let (database, newIdentity, hasKeyRows) = try Self.open(path)
+            state.statements = nil  // finalized before their connection closes
             try? state.database.close()
             state.database = database
             state.hasKeyRows = hasKeyRows
-            state.statements = nil
             state.identity = newIdentity
         } else {
             state.identity = identity

@@ -47,10 +47,10 @@ public struct RegistryImporter: Sendable {
         let lock = try RegistryLock(path: path + ".lock")
         defer { lock.release() }
 
-        let exists = FileManager.default.fileExists(atPath: path)
-        let stats = try build(files: files, apply: exists && !replace)
+        let apply = !replace && FileManager.default.fileExists(atPath: path)
+        let stats = try build(files: files, apply: apply)
         return RegistryImportSummary(
-            mode: replace || !exists ? .replace : .apply,
+            mode: apply ? .apply : .replace,
             files: stats.map {
                 RegistryImportSummary.File(name: $0.name, rows: $0.rows, skipped: $0.skipped,
                                            skippedRows: $0.skippedRows,
