@@ -87,13 +87,13 @@ enum RegistrySchema {
     }
 
     /// Parameters per row of `insertRegistration`.
-    static let insertColumns = 15
+    static let insertColumns = 14
 
     /// Inserts `rows` rows of `insertColumns` parameters each.
     static func insertRegistration(rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: insertColumns).joined(separator: ",") + ")"
         return """
-            INSERT INTO registration (rowid, number, process, correct, kind, latest, registration_date, update_date,
+            INSERT INTO registration (number, process, correct, kind, latest, registration_date, update_date,
                 disposal_date, expire_date, name, trade_name, popular_name, address, file_id)
             VALUES \(Array(repeating: row, count: rows).joined(separator: ","))
             """
