@@ -107,6 +107,11 @@ public struct RegistryImporter: Sendable {
                     } else {
                         let keys = RegistryKeyCollector(expectedRows: Self.expectedRows(files), rowLimit: packedKeyLimit)
                         stats = try insertAll(files: files, db: db, firstFileID: firstFileID, keys: .collect(keys))
+                        // A day without changes may publish an empty diff, but a new registry
+                        // without a single row is a mistake (an empty or wrong file).
+                        if stats.allSatisfy({ $0.rows == 0 }) {
+                            throw RegistryError.emptyInput(files.joined(separator: ", "))
+                        }
                         Self.trace("rows inserted")
                         try keys.write(db)
                         Self.trace("keys written")
