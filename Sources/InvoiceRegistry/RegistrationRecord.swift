@@ -48,12 +48,15 @@ public struct RegistrationRecord: Hashable, Sendable, FetchableRecord {
     /// The `registry_file` row it came from.
     public var fileID: Int64
 
-    static let selectByNumber = """
-        SELECT rowid, number, process, correct, kind, latest, registration_date, update_date, disposal_date,
-               expire_date, name, trade_name, popular_name, address, file_id
-        FROM registration WHERE number = ?
+    /// Argument: the rowid.
+    static let selectByRowID = """
+        SELECT rowid, number, process, correct, kind, latest, registration_date, update_date,
+               disposal_date, expire_date, name, trade_name, popular_name, address, file_id
+        FROM registration WHERE rowid = ?
         """
+}
 
+extension RegistrationRecord {
     public init(row: Row) {
         rowID = row[0]
         number = row[1]

@@ -10,6 +10,9 @@ final class RegistryBatchQueue: @unchecked Sendable {
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
+    /// Nanoseconds each side spent waiting for the other (for the import's trace).
+    private(set) var producerWaited: UInt64 = 0
+    private(set) var consumerWaited: UInt64 = 0
 
     /// Thrown to the producer when the consumer gave up.
     struct Cancelled: Error {}
@@ -22,7 +25,11 @@ final class RegistryBatchQueue: @unchecked Sendable {
     func takeFree() throws -> RegistryRowBatch {
         condition.lock()
         defer { condition.unlock() }
-        while free.isEmpty && !cancelled { condition.wait() }
+        if free.isEmpty && !cancelled {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while free.isEmpty && !cancelled { condition.wait() }
+            producerWaited += DispatchTime.now().uptimeNanoseconds - start
+        }
         if cancelled { throw Cancelled() }
         return free.removeLast()
     }
@@ -48,7 +55,11 @@ final class RegistryBatchQueue: @unchecked Sendable {
     func takeFull() throws -> RegistryRowBatch? {
         condition.lock()
         defer { condition.unlock() }
-        while full.isEmpty && !finished { condition.wait() }
+        if full.isEmpty && !finished {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while full.isEmpty && !finished { condition.wait() }
+            consumerWaited += DispatchTime.now().uptimeNanoseconds - start
+        }
         if !full.isEmpty { return full.removeFirst() }
         if let failure { throw failure }
         return nil

@@ -89,9 +89,6 @@ final class RegistryCSVParser {
     /// The current file has ended: parses its last row and hands its rows on.
     func endFile() throws {
         try parseAvailable(final: true)
-        if stats[fileIndex].rows == 0 && stats[fileIndex].skipped == 0 {
-            throw RegistryError.emptyInput(fileName)
-        }
         if batch.count > 0 {
             queue.submit(batch)
             batch = try queue.takeFree()

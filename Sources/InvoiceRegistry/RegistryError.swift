@@ -156,8 +156,8 @@ public struct RegistryError: Error, Hashable, Sendable, CustomStringConvertible 
 
     static func emptyInput(_ file: String) -> RegistryError {
         RegistryError(.emptyInput, file: file,
-                      problem: "no registry rows in this file",
-                      problemJapanese: "このファイルに登録簿の行がありません",
+                      problem: "no registry rows in these files: a new registry needs at least one",
+                      problemJapanese: "ファイルに登録簿の行がありません（新しい登録簿には 1 行以上必要です）",
                       remedy: "Check that this is the National Tax Agency's CSV (or a ZIP holding one); nothing was "
                           + "imported and the registry is unchanged.",
                       remedyJapanese: "国税庁の CSV（またはそれを含む ZIP）か確認してください。何も取り込まれておらず、登録簿は変更されていません。")

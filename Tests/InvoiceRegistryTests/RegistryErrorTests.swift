@@ -108,6 +108,17 @@ struct RegistryErrorTests {
         try expectUnchanged(f)
     }
 
+    @Test func emptyDiffIsAcceptedButNotAnEmptyNewRegistry() throws {
+        let f = try seeded()
+        let empty = try f.writeBytes("diff_empty.csv", [])
+        let summary = try f.importFiles([empty])
+        #expect(summary.mode == .apply && summary.rows == 0)
+        try expectUnchanged(f)
+        let error = try #require(importError(f, [empty], replace: true))
+        #expect(error.codeName == "empty_input")
+        try expectUnchanged(f)
+    }
+
     @Test func missingFileIsRefused() throws {
         let f = try seeded()
         let error = try #require(importError(f, [f.folder.appendingPathComponent("nope.csv").path], replace: true))

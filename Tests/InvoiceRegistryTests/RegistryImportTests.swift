@@ -97,6 +97,25 @@ struct RegistryImportTests {
         #expect(try registry.status().rows == 30_000)
     }
 
+    /// Escaped quotes, commas and CRLF in rows that straddle the parser's 2 MB batches and the
+    /// reader's 1 MB chunks.
+    @Test func escapesAcrossChunkBoundaries() throws {
+        let f = try F()
+        let rows = (1...25_000).map { i in
+            F.row(F.number(Int64(i) * 31), kind: "1", name: "山田\(i)", tradeName: "\"\(i)\" 商店, \"本店\"",
+                  popularName: String(repeating: "あ", count: i % 40), sequence: i)
+        }
+        let path = try f.write("escaped.csv", rows, lineEnding: "\r\n")
+        #expect(try f.importFiles([path]).rows == 25_000)
+        let registry = try f.registry()
+        for i in [1, 2, 7_777, 12_345, 24_999, 25_000] {
+            let answer = try registry.lookup(F.number(Int64(i) * 31), on: F.date("2024-01-01"))
+            #expect(answer.name == "山田\(i)")
+            #expect(answer.tradeName == "\"\(i)\" 商店, \"本店\"")
+            #expect(answer.popularName == (i % 40 == 0 ? nil : String(repeating: "あ", count: i % 40)))
+        }
+    }
+
     @Test func zipArchivesAreRead() throws {
         let f = try F()
         let a = try f.write("a.csv", [F.row(corp)])
