@@ -154,8 +154,9 @@ final class RegistryCSVParser {
                 let first = atFileStart
                 atFileStart = false
                 if fields == 1 && lengths[0] == 0 { continue }  // a blank line
+                // A header row is accepted only with the 24 columns of the format: a first
+                // line of anything else (a file of the wrong kind) is an error, not a header.
                 guard fields == 24 else {
-                    if first && isHeader() { continue }
                     try reject(.badRow(fileName, line: line, problem: "\(fields) columns, expected 24",
                                        problemJapanese: "列の数が \(fields) です（24 列が必要です）"))
                     continue
@@ -246,7 +247,7 @@ final class RegistryCSVParser {
         lengths[column] = write - starts[column]
     }
 
-    /// A header row: its registration-number column is not a number.
+    /// A header row (24 columns): its registration-number column is not a number.
     private func isHeader() -> Bool {
         guard lengths[0] > 0 else { return false }
         let first = batch.bytes[starts[0]]

@@ -49,6 +49,17 @@ struct RegistryErrorTests {
         try expectUnchanged(f)
     }
 
+    /// A first line that is not 24 columns is not taken for a header: a file of the wrong kind
+    /// (here one line of text) is refused, never imported as "a day without changes".
+    @Test(arguments: [false, true])
+    func wrongKindOfFileIsNotAHeader(replace: Bool) throws {
+        let f = try seeded()
+        let path = try f.write("notes.csv", ["registration numbers to check"])
+        let error = try #require(importError(f, [path], replace: replace))
+        #expect(error.line == 1)
+        try expectUnchanged(f)
+    }
+
     @Test(arguments: [false, true])
     func malformedDateNamesColumn(replace: Bool) throws {
         let f = try seeded()
