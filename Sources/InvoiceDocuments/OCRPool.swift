@@ -64,8 +64,7 @@ final class OCRPool: @unchecked Sendable {
         var engine: TesseractEngine?
         var startError: DocumentReadError?
         do throws(DocumentReadError) {
-            engine = try TesseractEngine(languages: configuration.languages, tessdataPath: configuration.tessdataPath,
-                                         pageSegmentationMode: configuration.pageSegmentationMode)
+            engine = try TesseractEngine(configuration: configuration)
         } catch {
             startError = error
         }

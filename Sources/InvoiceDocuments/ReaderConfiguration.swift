@@ -11,6 +11,11 @@ public struct ReaderConfiguration: Sendable, Hashable {
     /// title that the default (3) may drop and reads ruled tables that 6 (one uniform block)
     /// loses; words are regrouped into lines by the core anyway.
     public var pageSegmentationMode: Int = 4
+    /// Read runs of digits a second time with an English digits-only engine (the Japanese
+    /// model misreads 0 as 9 or 6 in small print); where the two disagree the words'
+    /// confidence drops to `digitDisagreementConfidence`.
+    public var rereadDigits: Bool = true
+    public var digitDisagreementConfidence: Double = 0.6
     /// OCR engines (one per thread) reading pages in parallel; nil means one per core.
     public var ocrThreads: Int?
     /// Scans coarser than this are scaled up before OCR (Tesseract reads text best at ~20–30 px

@@ -33,6 +33,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Tesseract page segmentation mode.", visibility: .hidden))
     var psm: Int = 4
 
+    @Flag(help: "Do not re-read digits with the English digits-only engine.")
+    var noDigitReread = false
+
     @Flag(help: "Do not straighten skewed scans before OCR.")
     var noDeskew = false
 
@@ -62,6 +65,7 @@ struct ExtractCommand: AsyncParsableCommand {
         configuration.minimumOCRDPI = minOcrDpi
         configuration.languages = languages
         configuration.deskew = !noDeskew
+        configuration.rereadDigits = !noDigitReread
         let reader = DocumentReader(configuration: configuration)
 
         // Files are read concurrently (their OCR pages share the reader's engine pool) and

@@ -41,6 +41,24 @@ struct OCRTests {
         #expect(text.contains("請求") || text.contains("INVOICE"))
     }
 
+    /// The ledger threshold is 0.9: a number OCR got wrong must never look that sure. Every
+    /// word whose digits appear in no string the generator drew is a misread; each must carry
+    /// a confidence below 0.9 (the second, digits-only reading is what lowers most of them).
+    @Test("no misread number is reported as confident", arguments: scans)
+    func misreadNumbersAreNotConfident(sample: String) async throws {
+        let truth = try TestSupport.truth(for: sample)
+        let document = try await sharedReader.read(contentsOf: TestSupport.sample(sample))
+        func digits(_ text: String) -> String { String(TestSupport.significant(text).filter { $0.isASCII && $0.isNumber }) }
+        for page in document.pages {
+            let drawn = truth.pages.first { $0.number == page.number }?.strings.map { digits($0.text) } ?? []
+            for word in page.words {
+                let read = digits(word.text)
+                guard read.count >= 2, !drawn.contains(where: { $0.contains(read) }) else { continue }
+                #expect(word.confidence < 0.9, "\(sample) p\(page.number): \(word.text) at \(word.confidence)")
+            }
+        }
+    }
+
     @Test func boxesAreInPagePoints() async throws {
         let document = try await sharedReader.read(contentsOf: TestSupport.sample("classic-scan.pdf"))
         let page = try #require(document.pages.first)
