@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
@@ -44,6 +45,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
+            name: "InvoiceTemplates",
+            dependencies: ["InvoiceCore", .product(name: "Yams", package: "Yams")]),
+        .target(
             name: "InvoiceRegistry",
             dependencies: [
                 "InvoiceCore",
@@ -56,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "invoice-worker",
             dependencies: [
-                "InvoiceCore", "InvoiceDocuments", "InvoiceRegistry",
+                "InvoiceCore", "InvoiceDocuments", "InvoiceRegistry", "InvoiceTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -66,6 +70,7 @@ let package = Package(
             dependencies: ["InvoiceCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "InvoiceDocumentsTests", dependencies: ["InvoiceDocuments"], exclude: ["Fixtures"]),
         .testTarget(name: "InvoiceRegistryTests", dependencies: ["InvoiceRegistry"]),
+        .testTarget(name: "InvoiceTemplatesTests", dependencies: ["InvoiceTemplates"]),
         // Runs the built executable as a user would; depends on it so that it is built first.
         .testTarget(name: "InvoiceWorkerCLITests", dependencies: ["invoice-worker"]),
     ]

@@ -1,0 +1,1 @@
+// Layout templates and the generic extractor (issue 5) live in this target.
