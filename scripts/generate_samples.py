@@ -627,13 +627,15 @@ def draw_inclusive(rec, inv):
     y = 126
     rec.text(x, y, iss["name"], 11.5, MINCHO)
     y += 17
-    rec.text(x, y, f"〒{iss['postcode']} {iss['address']}", 8)
+    rec.text(x, y, f"〒{iss['postcode']}", 8)
+    y += 11
+    rec.text(x, y, iss["address"], 8)
     y += 11
     rec.text(x, y, f"電話 {iss['tel']}", 8)
     y += 11
     rec.text(x, y, f"適格請求書発行事業者登録番号 {inv['registration_number']}", 7.5)
     if inv.get("seal"):
-        company_seal(rec, RIGHT - 44, 112, inv["seal"], size=40)
+        company_seal(rec, RIGHT - 42, 114, inv["seal"], size=40)
 
     rows = []
     for it in inv["items"]:
@@ -686,19 +688,19 @@ def draw_english(rec, inv):
     tax line and Total (tax included); the Japanese legal name stands only in the footer."""
     iss = inv["issuer"]
     rec.text(LEFT, 48, "INVOICE", 28, bold=True, gray=0.15)
-    rec.line(LEFT, 86, RIGHT, 86, width=2.2, gray=0.15)
+    rec.line(LEFT, 98, RIGHT, 98, width=2.2, gray=0.15)
 
-    y = 46
+    y = 40
     rec.text(RIGHT, y, iss["name_en"], 11, bold=True, align="right")
-    y += 15
+    y += 16
     for line_text in iss["address_en"]:
         rec.text(RIGHT, y, line_text, 8.5, align="right")
         y += 11
     rec.text(RIGHT, y, f"Phone: {iss['tel_en']}", 8.5, align="right")
 
-    rec.text(LEFT, 104, "Bill To", 9, bold=True, gray=0.3)
-    rec.text(LEFT, 119, inv["recipient"], 12)
-    yy = 136
+    rec.text(LEFT, 112, "Bill To", 9, bold=True, gray=0.3)
+    rec.text(LEFT, 127, inv["recipient"], 12)
+    yy = 144
     for line_text in inv["recipient_address"]:
         rec.text(LEFT, yy, line_text, 8.5)
         yy += 11
@@ -708,7 +710,7 @@ def draw_english(rec, inv):
     meta = [("Invoice No.", inv["number"]), ("Invoice Date", us_date(inv["issue_date"])),
             ("Due Date", us_date(inv["due_date"])), ("Registration No.", inv["registration_number"])]
     for i, (label, value) in enumerate(meta):
-        yy = 104 + i * 16
+        yy = 112 + i * 16
         rec.text(lx, yy, label + ":", 9, gray=0.3)
         rec.text(vx, yy, value, 9.5, align="right")
 
@@ -717,8 +719,8 @@ def draw_english(rec, inv):
         rows.append([it["description"], num(it["quantity"]), jpy(it["unit_price"]), jpy(it["amount"])])
     columns = [("Description", 250, "left"), ("Qty", 50, "right"), ("Unit Price", 96, "right"),
                ("Amount", 103.28, "right")]
-    rec.rect(LEFT, 196, RIGHT - LEFT, 20, width=0, stroke=False, fill_gray=0.9)
-    bottom = draw_table(rec, LEFT, 196, columns, rows, row_h=20, header_fill=None, grid=False,
+    rec.rect(LEFT, 206, RIGHT - LEFT, 20, width=0, stroke=False, fill_gray=0.9)
+    bottom = draw_table(rec, LEFT, 206, columns, rows, row_h=20, header_fill=None, grid=False,
                         size=9, header_size=9)
 
     y = bottom + 12
@@ -872,6 +874,7 @@ def draw_receipt(rec, inv):
     rec.text(L, y, "お預り", 8)
     rec.text(R, y, yen(inv["cash"]), 8, align="right")
     y += 11
+    assert inv["cash"] >= inv["total"]
     rec.text(L, y, "お釣り", 8)
     rec.text(R, y, yen(inv["cash"] - inv["total"]), 8, align="right")
     y += 16
@@ -1336,7 +1339,7 @@ MONTHLY_INVOICE = make_invoice(
 RECEIPT_INVOICE = make_invoice(
     issuer=KOMUGIDO, registration_body="290001056789", number="0203-4821",
     issue_date="2024-06-15", due_date=None, recipient=None, prices_include_tax=True,
-    weekday="土", time="12:34", register="02", clerk="田中", cash=3000,
+    weekday="土", time="12:34", register="02", clerk="田中", cash=5000,
     items=[
         item("クロワッサン", 2, 240, rate=8),
         item("あんぱん", 1, 180, rate=8),
@@ -1398,10 +1401,19 @@ SAMPLES = [
     ]),
 ]
 
+# Which reader a layout is meant for: a layout template (Templates/) or the generic extractor.
+# The generic ones are held out: keep them out of the generic extractor's tuning.
+READ_BY = {
+    "classic": "template", "wareki": "template", "bilingual": "template", "twopage": "template",
+    "monthly": "template",
+    "inclusive": "generic", "english": "generic", "receipt": "generic",
+}
+
 PURPOSE = {
     "text": "text-layer reading (PDF text extraction, boxes, no OCR)",
     "scan": "OCR accuracy on a grey JPEG scan in an image-only PDF",
     "tiff": "multi-page TIFF input, bilevel OCR, fields spread over two pages",
+    "tiff1": "single-page TIFF input (CCITT G4), bilevel OCR",
     "mixed": "mixed pages: text layer on page 1, OCR on page 2 (totals are on page 2)",
 }
 
@@ -1425,19 +1437,24 @@ def write_readme(out, made):
     for path, sample, variant, how in made:
         layout = sample.layout
         size = path.stat().st_size
-        lines.append(f"| `{path.name}` | {size / 1024:.0f} KB | {layout} | {variant} | {how} | {PURPOSE[variant]} |")
+        purpose = PURPOSE[variant]
+        if variant == "tiff":
+            n_pages = len(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["pages"])
+            purpose = PURPOSE["tiff"] if n_pages > 1 else PURPOSE["tiff1"]
+        lines.append(f"| `{path.name}` | {size / 1024:.0f} KB | {layout} | {variant} | {how} | {purpose} |")
     lines += [
         "",
         "## Invoices",
         "",
-        "| files | issuer | 登録番号 | invoice number | issue date | total | tax 10% | tax 8% | items | pages |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| files | read by | issuer | 登録番号 | invoice number | issue date | total | tax 10% | tax 8% | items | pages |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for sample in SAMPLES:
         inv = sample.invoice
         stems = [p.stem for p, smp, *_ in made if smp is sample]
         pages = len(json.loads((out / (stems[0] + ".json")).read_text(encoding="utf-8"))["pages"])
-        lines.append(f"| {', '.join(f'`{s}`' for s in stems)} | {inv['issuer']['name']} | {inv['registration_number']} "
+        lines.append(f"| {', '.join(f'`{s}`' for s in stems)} | {READ_BY[sample.layout]} | {inv['issuer']['name']} "
+                     f"| {inv['registration_number']} "
                      f"| {inv['number']} | {inv['issue_date'].isoformat()} | {yen(inv['total'])} "
                      f"| {yen(inv['tax_10'])} | {yen(inv['tax_8'])} | {len(inv['items'])} | {pages} |")
     lines += [
@@ -1454,6 +1471,31 @@ def write_readme(out, made):
         "  \"Date / 発行日\" 31 May 2024, ISO due date, \"Registration No. / 登録番号\", \"合計 / Total\").",
         "- **twopage**: the classic style over two pages; the table continues on page 2 (\"請求書（続き）\",",
         "  \"次頁へ続く\", page numbers) and the summary and total are only on page 2.",
+        "- **inclusive**: tax-inclusive (税込) prices: white 請　求　書 on a grey band, recipient 様,",
+        "  ご請求額（税込）box, 2024年7月31日 dates, seal beside the issuer, \"適格請求書発行事業者登録番号 T…\",",
+        "  table with 単価(税込)/金額(税込) and （※） for 8% items, per-rate block 10%対象(税込) ¥… / うち消費税 ¥…,",
+        "  8%対象(税込) ¥… / うち消費税 ¥…, 合計(税込). The ground truth `taxable_*` are tax-exclusive:",
+        "  tax = floor(inclusive × rate / (100 + rate)) once per rate, taxable = inclusive − tax.",
+        "- **english**: English-only invoice of a Japanese company (INVOICE, Invoice No., Invoice Date",
+        "  August 15, 2024, Due Date, Bill To with an English recipient name, Registration No. T…,",
+        "  amounts JPY 12,345, Consumption tax 10%, Total (tax included) ¥…). The Japanese legal name",
+        "  (the canonical `issuer_name`) appears only in the footer, beside the Japanese address.",
+        "- **monthly**: 合計請求書 of a wholesaler (…締切分, 得意先コード, 請求書No.), one-row balance table",
+        "  前回御請求額 / 御入金額 / 繰越金額 / 今回御買上額 / 消費税額 / 今回御請求額 (the carried-over balance",
+        "  is 0, so `total_amount` = 今回御請求額 = this month's purchases + tax), the month's delivery",
+        "  slips (伝票日付, 伝票番号, 摘要, 税率 10%/8%※, 金額(税抜)) and a per-rate table. Each slip is one",
+        "  line item (quantity 1, unit price = amount).",
+        "- **receipt**: a till receipt that is an 適格簡易請求書, page 80 mm × 200 mm: store name, company",
+        "  name, 登録番号, date with weekday and time, receipt No., tax-inclusive items with ※ for 8%,",
+        "  合計, (10%対象 ¥… 内消費税 ¥…), (8%対象 ¥… 内消費税 ¥…), お預り/お釣り; no recipient",
+        "  (`recipient_name` null), no due date. Taxes as for **inclusive**.",
+        "",
+        "## Who reads which layout",
+        "",
+        "- **templates** (a layout template per supplier): classic, wareki, bilingual, twopage (and the",
+        "  mixed PDF, which uses the twopage layout), monthly.",
+        "- **generic extractor**: inclusive, english, receipt. These are held out: keep them out of the",
+        "  generic extractor's tuning, so they measure how it copes with a layout it has not seen.",
         "",
         "## Ground truth (`X.json` beside each `X.ext`)",
         "",
@@ -1461,7 +1503,8 @@ def write_readme(out, made):
         "  `total_amount` tax included, `taxable_*` tax excluded, 0 for an absent rate). Tax is",
         "  rounded down once per rate.",
         "- `line_items`: description as printed without the ※ marker, quantity, unit price, amount,",
-        "  rate (10 or 8) and `reduced`.",
+        "  rate (10 or 8) and `reduced`. Where prices are printed tax-inclusive (inclusive, receipt)",
+        "  unit price and amount are as printed (税込) and each item has `\"tax_included\": true`.",
         "- `pages[].strings`: every string drawn, in drawing order, with `box` = [x, y, width, height]",
         "  in PDF points, origin top-left, y = top of the text, height = font size. For scans the",
         "  boxes are those of the unrotated page: the image was rotated about the page centre by",
@@ -1475,14 +1518,21 @@ def write_readme(out, made):
         "## What makes them hard to read",
         "",
         "- The red 角印 (company seal) overlaps the end of the issuer name (classic) and stands next to",
-        "  it (wareki); its characters read in vertical order (right column first).",
+        "  it (wareki, inclusive); its characters read in vertical order (right column first).",
         "- ¥ (U+00A5) and ￥ (U+FFE5) are easily OCRed as `\\` or 半; `登録番号：T…` uses a full-width colon",
         "  right before the T, which OCR tends to drop; 0 and 9 in small IPA Gothic digits get confused",
         "  (the check digit catches that in registration numbers).",
         "- 和暦 dates with full-width digits; ご請求金額 appears as ￥…- (trailing dash) in a box;",
         "  tax-included total only on page 2 of the two-page documents; empty table rows.",
         "- Scans are rotated by 0.4-1.5°, blurred, noisy, sometimes on grey paper with uneven",
-        "  illumination, 200-300 dpi; the TIFF is bilevel with salt-and-pepper specks.",
+        "  illumination, 200-300 dpi; the TIFFs are bilevel with salt-and-pepper specks.",
+        "- A layout with both a scanned PDF and a TIFF names the TIFF `<layout>-scan-g4.tiff`, so that",
+        "  every file's ground truth stays at its own stem + `.json` (twopage has only the TIFF:",
+        "  `twopage-scan.tiff`).",
+        "- inclusive/receipt print only tax-inclusive per-rate amounts: the tax-exclusive `taxable_*`",
+        "  must be derived; english has no Japanese labels except the footer; the receipt is a narrow",
+        "  page with small type and no recipient; monthly prints several amounts (前回御請求額, 御入金額,",
+        "  今回御買上額) that are not the total.",
         "",
         "Registration numbers are fictional but have valid check digits; companies, addresses,",
         "phone numbers and bank accounts are made up.",
