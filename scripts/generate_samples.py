@@ -112,10 +112,20 @@ def make_invoice(*, issuer, registration_body, number, issue_date, due_date, ite
                due_date=datetime.date.fromisoformat(due_date) if due_date else None,
                recipient=recipient, items=items)
     assert is_valid_registration_number(inv["registration_number"])
-    inv["taxable_10"] = sum(i["amount"] for i in items if i["rate"] == 10)
-    inv["taxable_8"] = sum(i["amount"] for i in items if i["rate"] == 8)
-    inv["tax_10"] = inv["taxable_10"] * 10 // 100
-    inv["tax_8"] = inv["taxable_8"] * 8 // 100
+    if inv.get("prices_include_tax"):
+        # Tax-inclusive prices (税込): per rate, tax = floor(inclusive x rate / (100 + rate)) and
+        # the canonical taxable_* are the tax-exclusive rest.
+        inv["inclusive_10"] = sum(i["amount"] for i in items if i["rate"] == 10)
+        inv["inclusive_8"] = sum(i["amount"] for i in items if i["rate"] == 8)
+        inv["tax_10"] = inv["inclusive_10"] * 10 // 110
+        inv["tax_8"] = inv["inclusive_8"] * 8 // 108
+        inv["taxable_10"] = inv["inclusive_10"] - inv["tax_10"]
+        inv["taxable_8"] = inv["inclusive_8"] - inv["tax_8"]
+    else:
+        inv["taxable_10"] = sum(i["amount"] for i in items if i["rate"] == 10)
+        inv["taxable_8"] = sum(i["amount"] for i in items if i["rate"] == 8)
+        inv["tax_10"] = inv["taxable_10"] * 10 // 100
+        inv["tax_8"] = inv["taxable_8"] * 8 // 100
     inv["subtotal"] = inv["taxable_10"] + inv["taxable_8"]
     inv["tax"] = inv["tax_10"] + inv["tax_8"]
     inv["total"] = inv["subtotal"] + inv["tax"]
@@ -141,8 +151,12 @@ def canonical_fields(inv):
 
 
 def ground_truth_items(inv):
-    return [{k: i[k] for k in ("description", "quantity", "unit_price", "amount", "rate", "reduced")}
-            for i in inv["items"]]
+    keys = ("description", "quantity", "unit_price", "amount", "rate", "reduced")
+    items = [{k: i[k] for k in keys} for i in inv["items"]]
+    if inv.get("prices_include_tax"):  # only the tax-inclusive samples carry this key
+        for it in items:
+            it["tax_included"] = True
+    return items
 
 
 # ---- formatting helpers ----------------------------------------------------------------------
@@ -586,11 +600,303 @@ def draw_bilingual(rec, inv):
     rec.text(LEFT, y + 46, "Thank you for your business. / 毎度ありがとうございます。", 8.5, gray=0.35)
 
 
+def draw_inclusive(rec, inv):
+    """Tax-inclusive (税込) prices: a grey title band, recipient 様 top-left with the amount due
+    under it, issuer and seal top-right, a dated table whose prices include tax, and a per-rate
+    block "10%対象(税込) ¥… / うち消費税 ¥…"."""
+    iss = inv["issuer"]
+    rec.rect(LEFT, 34, RIGHT - LEFT, 34, width=0, stroke=False, fill_gray=0.35)
+    rec.text(LEFT + 14, 41, "請　求　書", 20, MINCHO, gray=1.0)
+    rec.text(RIGHT - 10, 46, f"No. {inv['number']}", 10.5, gray=1.0, align="right")
+
+    rec.text(LEFT, 90, f"{inv['recipient']}　様", 14)
+    rec.line(LEFT, 109, LEFT + 250, 109, width=0.8)
+    rec.text(LEFT, 118, "いつもお引き立てを賜り、誠にありがとうございます。", 8.5)
+    rec.text(LEFT, 130, "下記のとおりご請求申し上げます（金額はすべて税込です）。", 8.5)
+
+    rec.rect(LEFT, 150, 250, 34, width=1.0)
+    rec.text(LEFT + 8, 161, "ご請求額（税込）", 10)
+    rec.text(LEFT + 242, 158, yen(inv["total"]), 16, bold=True, align="right")
+    rec.line(LEFT, 184, LEFT + 250, 184, width=2.0)
+
+    x = 350
+    rec.text(x, 88, "請求日", 9)
+    rec.text(RIGHT, 88, f"{inv['issue_date'].year}年{inv['issue_date'].month}月{inv['issue_date'].day}日", 9, align="right")
+    rec.text(x, 102, "お支払期日", 9)
+    rec.text(RIGHT, 102, f"{inv['due_date'].year}年{inv['due_date'].month}月{inv['due_date'].day}日", 9, align="right")
+    y = 126
+    rec.text(x, y, iss["name"], 11.5, MINCHO)
+    y += 17
+    rec.text(x, y, f"〒{iss['postcode']}", 8)
+    y += 11
+    rec.text(x, y, iss["address"], 8)
+    y += 11
+    rec.text(x, y, f"電話 {iss['tel']}", 8)
+    y += 11
+    rec.text(x, y, f"適格請求書発行事業者登録番号 {inv['registration_number']}", 7.5)
+    if inv.get("seal"):
+        company_seal(rec, RIGHT - 42, 114, inv["seal"], size=40)
+
+    rows = []
+    for it in inv["items"]:
+        desc = it["description"] + ("（※）" if it["reduced"] else "")
+        rows.append([it["date"] or "", desc, num(it["quantity"]), num(it["unit_price"]), num(it["amount"])])
+    columns = [("日付", 46, "center"), ("商品名", 226, "left"), ("数量", 48, "right"),
+               ("単価(税込)", 84, "right"), ("金額(税込)", 95.28, "right")]
+    bottom = draw_table(rec, LEFT, 206, columns, rows, row_h=20, header_fill=0.75, min_rows=14, size=9,
+                        rule_gray=0.25)
+
+    y = bottom + 10
+    rec.text(LEFT, y, "（※）は軽減税率8%対象商品", 8.5)
+    sx = 318.0
+    lines = []
+    if inv["inclusive_10"]:
+        lines += [("10%対象(税込)", yen(inv["inclusive_10"])), ("　うち消費税", yen(inv["tax_10"]))]
+    if inv["inclusive_8"]:
+        lines += [("8%対象(税込)", yen(inv["inclusive_8"])), ("　うち消費税", yen(inv["tax_8"]))]
+    for label, value in lines:
+        rec.text(sx + 4, y + 3, label, 9)
+        rec.text(RIGHT - 4, y + 3, value, 9, align="right")
+        rec.line(sx, y + 16, RIGHT, y + 16, width=0.3, gray=0.5)
+        y += 16
+    rec.text(sx + 4, y + 8, "合計(税込)", 11)
+    rec.text(RIGHT - 4, y + 7, yen(inv["total"]), 12.5, bold=True, align="right")
+    rec.line(sx, y + 26, RIGHT, y + 26, width=1.2)
+    rec.text(sx + 4, y + 32, f"（うち消費税合計 {yen(inv['tax'])}）", 8.5)
+
+    y = bottom + 34
+    rec.text(LEFT, y, "【お振込先】", 9)
+    rec.text(LEFT, y + 14, iss["bank"][0], 8.5)
+    rec.text(LEFT, y + 27, iss["bank"][1], 8.5)
+
+
+FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+
+def us_date(d):
+    return f"{FULL_MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def jpy(n):
+    return f"JPY {n:,}"
+
+
+def draw_english(rec, inv):
+    """An English invoice from a Japanese company: INVOICE top-left, English issuer block
+    top-right, Bill To, Invoice No./Invoice Date/Due Date, amounts as JPY 12,345, a consumption
+    tax line and Total (tax included); the Japanese legal name stands only in the footer."""
+    iss = inv["issuer"]
+    rec.text(LEFT, 48, "INVOICE", 28, bold=True, gray=0.15)
+    rec.line(LEFT, 98, RIGHT, 98, width=2.2, gray=0.15)
+
+    y = 40
+    rec.text(RIGHT, y, iss["name_en"], 11, bold=True, align="right")
+    y += 16
+    for line_text in iss["address_en"]:
+        rec.text(RIGHT, y, line_text, 8.5, align="right")
+        y += 11
+    rec.text(RIGHT, y, f"Phone: {iss['tel_en']}", 8.5, align="right")
+
+    rec.text(LEFT, 112, "Bill To", 9, bold=True, gray=0.3)
+    rec.text(LEFT, 127, inv["recipient"], 12)
+    yy = 144
+    for line_text in inv["recipient_address"]:
+        rec.text(LEFT, yy, line_text, 8.5)
+        yy += 11
+    rec.text(LEFT, yy, f"Attn: {inv['recipient_attn']}", 8.5)
+
+    lx, vx = 340, RIGHT
+    meta = [("Invoice No.", inv["number"]), ("Invoice Date", us_date(inv["issue_date"])),
+            ("Due Date", us_date(inv["due_date"])), ("Registration No.", inv["registration_number"])]
+    for i, (label, value) in enumerate(meta):
+        yy = 112 + i * 16
+        rec.text(lx, yy, label + ":", 9, gray=0.3)
+        rec.text(vx, yy, value, 9.5, align="right")
+
+    rows = []
+    for it in inv["items"]:
+        rows.append([it["description"], num(it["quantity"]), jpy(it["unit_price"]), jpy(it["amount"])])
+    columns = [("Description", 250, "left"), ("Qty", 50, "right"), ("Unit Price", 96, "right"),
+               ("Amount", 103.28, "right")]
+    rec.rect(LEFT, 206, RIGHT - LEFT, 20, width=0, stroke=False, fill_gray=0.9)
+    bottom = draw_table(rec, LEFT, 206, columns, rows, row_h=20, header_fill=None, grid=False,
+                        size=9, header_size=9)
+
+    y = bottom + 12
+    sx = 330.0
+    lines = [("Subtotal", jpy(inv["subtotal"]))]
+    if inv["taxable_10"]:
+        lines += [("Consumption tax 10%", jpy(inv["tax_10"]))]
+    if inv["taxable_8"]:
+        lines += [("Consumption tax 8% (reduced)", jpy(inv["tax_8"]))]
+    for label, value in lines:
+        rec.text(sx, y, label, 9)
+        rec.text(RIGHT, y, value, 9, align="right")
+        y += 15
+    rec.rect(sx - 6, y + 2, RIGHT - sx + 6, 24, width=0, stroke=False, fill_gray=0.88)
+    rec.text(sx, y + 8, "Total (tax included)", 10.5, bold=True)
+    rec.text(RIGHT - 4, y + 7, f"¥{inv['total']:,}", 12.5, bold=True, align="right")
+    y += 40
+    rec.text(sx, y, f"(10% taxable amount: {jpy(inv['taxable_10'])})", 8, gray=0.3)
+
+    y = bottom + 12
+    rec.text(LEFT, y, "Payment Information", 9, bold=True, gray=0.3)
+    for i, line_text in enumerate(iss["bank_en"]):
+        rec.text(LEFT, y + 14 + i * 11.5, line_text, 8.5)
+    y += 14 + len(iss["bank_en"]) * 11.5 + 8
+    rec.text(LEFT, y, "Please pay by the due date. Bank charges are borne by the payer.", 8)
+
+    rec.line(LEFT, PAGE_H - 70, RIGHT, PAGE_H - 70, width=0.4, gray=0.5)
+    rec.text(PAGE_W / 2, PAGE_H - 62, f"{iss['name']}　{iss['address']}", 8, align="center", gray=0.3)
+    rec.text(PAGE_W / 2, PAGE_H - 50, f"Qualified Invoice Issuer Registration No. {inv['registration_number']}",
+             7.5, align="center", gray=0.3)
+
+
+def draw_monthly(rec, inv):
+    """A monthly 合計請求書 of a wholesaler: 締日, customer code, a one-row balance table
+    (前回御請求額 御入金額 繰越金額 今回御買上額 消費税額 今回御請求額), the month's delivery
+    slips (伝票日付, 伝票番号, 摘要, 税率, 金額) and a per-rate tax summary."""
+    iss = inv["issuer"]
+    d = inv["issue_date"]
+    rec.text(PAGE_W / 2, 36, "合 計 請 求 書", 22, MINCHO, align="center")
+    rec.text(PAGE_W / 2, 66, f"{d.year}年{d.month}月{d.day}日締切分", 10, align="center")
+
+    rec.text(LEFT, 92, f"得意先コード {inv['customer_code']}", 8.5)
+    rec.text(LEFT, 108, f"{inv['recipient']}　御中", 14, MINCHO)
+    rec.line(LEFT, 127, LEFT + 260, 127, width=0.7)
+
+    rec.text(RIGHT, 88, f"請求書No. {inv['number']}", 9, align="right")
+    rec.text(RIGHT, 101, f"請求日 {d.year}年{d.month:02d}月{d.day:02d}日", 9, align="right")
+    dd = inv["due_date"]
+    rec.text(RIGHT, 114, f"お支払予定日 {dd.year}年{dd.month:02d}月{dd.day:02d}日", 9, align="right")
+    y = 136
+    rec.text(RIGHT, y, iss["name"], 12, bold=True, align="right")
+    y += 17
+    rec.text(RIGHT, y, f"〒{iss['postcode']} {iss['address']}", 8, align="right")
+    y += 11
+    rec.text(RIGHT, y, f"TEL {iss['tel']} FAX {iss['fax']}", 8, align="right")
+    y += 11
+    rec.text(RIGHT, y, f"登録番号 {inv['registration_number']}", 8.5, align="right")
+
+    rec.text(LEFT, 150, "毎度格別のお引き立てを賜り厚く御礼申し上げます。", 8.5)
+    rec.text(LEFT, 162, "下記の通りご請求申し上げます。", 8.5)
+
+    prev = inv["previous_balance"]
+    paid = inv["payment_received"]
+    carried = prev - paid
+    assert carried == 0
+    cols = [("前回御請求額", 83, "right"), ("御入金額", 83, "right"), ("繰越金額", 83, "right"),
+            ("今回御買上額", 83, "right"), ("消費税額", 83, "right"), ("今回御請求額", 84.28, "right")]
+    row = [num(prev), num(paid), num(carried), num(inv["subtotal"]), num(inv["tax"]), num(inv["total"] + carried)]
+    bottom = draw_table(rec, LEFT, 200, cols, [row], row_h=24, header_fill=0.88, size=10, header_size=8.5)
+    rec.rect(LEFT + 5 * 83, 200, 84.28, bottom - 200, width=2.0)
+
+    rows = []
+    for it in inv["items"]:
+        rows.append([it["date"], it["slip"], it["description"], f"{it['rate']}%" + ("※" if it["reduced"] else ""),
+                     num(it["amount"])])
+    columns = [("伝票日付", 66, "center"), ("伝票番号", 76, "center"), ("摘要", 200, "left"),
+               ("税率", 56, "center"), ("金額(税抜)", 101.28, "right")]
+    y0 = bottom + 18
+    rec.text(LEFT, y0, "【お買上明細】", 9.5, bold=True)
+    bottom = draw_table(rec, LEFT, y0 + 16, columns, rows, row_h=17, header_fill=0.92, size=8.5,
+                        header_size=8.5, min_rows=len(rows) + 2)
+
+    y = bottom + 10
+    rec.text(LEFT, y, "※は軽減税率(8%)対象", 8)
+    tx = 300.0
+    bcols = [("税率", 60, "center"), ("対象金額", 95, "right"), ("消費税額", 92.28, "right")]
+    brow = []
+    if inv["taxable_10"]:
+        brow.append(["10%", num(inv["taxable_10"]), num(inv["tax_10"])])
+    if inv["taxable_8"]:
+        brow.append(["8%", num(inv["taxable_8"]), num(inv["tax_8"])])
+    draw_table(rec, tx, y, bcols, brow, row_h=17, header_fill=0.92, size=8.5)
+
+    y += 20
+    rec.text(LEFT, y, "お振込先", 8.5, bold=True)
+    rec.text(LEFT, y + 13, iss["bank"][0], 8)
+    rec.text(LEFT, y + 25, iss["bank"][1], 8)
+
+
+RECEIPT_W, RECEIPT_H = 80 * 72 / 25.4, 200 * 72 / 25.4
+
+
+def draw_receipt(rec, inv):
+    """A till receipt that is an 適格簡易請求書: 80 mm wide, store name, company, 登録番号, date and
+    time, tax-inclusive items with ※ for 8%, 合計 and per-rate (10%対象 ¥…/内消費税 ¥…), no
+    recipient."""
+    iss = inv["issuer"]
+    w = rec.width
+    L, R, C = 12.0, w - 12.0, w / 2
+    rec.text(C, 22, iss["store"], 13, bold=True, align="center")
+    rec.text(C, 40, iss["name"], 7.5, align="center")
+    rec.text(C, 50, iss["address"], 7, align="center")
+    rec.text(C, 59, f"TEL {iss['tel']}", 7, align="center")
+    rec.text(C, 68, f"登録番号 {inv['registration_number']}", 7.5, align="center")
+    rec.text(C, 84, "領 収 書", 11, align="center")
+    d = inv["issue_date"]
+    rec.text(L, 102, f"{d.year}年{d.month:02d}月{d.day:02d}日({inv['weekday']}) {inv['time']}", 7.5)
+    rec.text(R, 102, f"No.{inv['number']}", 7.5, align="right")
+    rec.text(L, 112, f"レジ{inv['register']} 担当:{inv['clerk']}", 7)
+    rec.line(L, 123, R, 123, width=0.5)
+    y = 129
+    for it in inv["items"]:
+        mark = "※" if it["reduced"] else ""
+        rec.text(L, y, f"{mark}{it['description']}" if mark else f"  {it['description']}", 8)
+        if it["quantity"] == 1:
+            rec.text(R, y, yen(it["amount"]), 8, align="right")
+            y += 12
+        else:
+            y += 10.5
+            rec.text(L + 18, y, f"@{num(it['unit_price'])} × {it['quantity']}点", 7.5)
+            rec.text(R, y, yen(it["amount"]), 8, align="right")
+            y += 12
+    rec.line(L, y + 2, R, y + 2, width=0.5)
+    y += 8
+    n = sum(i["quantity"] for i in inv["items"])
+    rec.text(L, y, f"小計 ({n}点)", 8)
+    rec.text(R, y, yen(inv["total"]), 8, align="right")
+    y += 14
+    rec.text(L, y, "合計", 12, bold=True)
+    rec.text(R, y, yen(inv["total"]), 12, bold=True, align="right")
+    y += 18
+    if inv["inclusive_10"]:
+        rec.text(L, y, f"(10%対象 {yen(inv['inclusive_10'])}", 7.5)
+        rec.text(R, y, f"内消費税 {yen(inv['tax_10'])})", 7.5, align="right")
+        y += 10.5
+    if inv["inclusive_8"]:
+        rec.text(L, y, f"(8%対象 {yen(inv['inclusive_8'])}", 7.5)
+        rec.text(R, y, f"内消費税 {yen(inv['tax_8'])})", 7.5, align="right")
+        y += 10.5
+    y += 4
+    rec.text(L, y, "お預り", 8)
+    rec.text(R, y, yen(inv["cash"]), 8, align="right")
+    y += 11
+    assert inv["cash"] >= inv["total"]
+    rec.text(L, y, "お釣り", 8)
+    rec.text(R, y, yen(inv["cash"] - inv["total"]), 8, align="right")
+    y += 16
+    rec.text(L, y, "※印は軽減税率(8%)適用商品です", 7)
+    y += 16
+    rec.text(C, y, "ご来店ありがとうございました", 8, align="center")
+    y += 11
+    rec.text(C, y, "またのお越しをお待ちしております", 7.5, align="center")
+
+
+PAGE_SIZES = {"receipt": (RECEIPT_W, RECEIPT_H)}
+
+
 LAYOUTS = {
     "classic": draw_classic,
     "wareki": draw_wareki,
     "bilingual": draw_bilingual,
     "twopage": draw_twopage,
+    "inclusive": draw_inclusive,
+    "english": draw_english,
+    "monthly": draw_monthly,
+    "receipt": draw_receipt,
 }
 
 
@@ -603,7 +909,8 @@ def seed_for(name):
 
 
 def draw_document(path, layout, inv, image_pages=None):
-    rec = Recorder(path, image_pages=image_pages, title=f"請求書 {inv['number']}")
+    rec = Recorder(path, pagesize=PAGE_SIZES.get(layout, A4), image_pages=image_pages,
+                   title=f"請求書 {inv['number']}")
     LAYOUTS[layout](rec, inv)
     return rec.save()
 
@@ -750,10 +1057,14 @@ class Scan:
 class Tiff:
     """Every page scanned to a bilevel image, saved as one multi-page Group 4 TIFF."""
     settings: TiffSettings = field(default_factory=TiffSettings)
+    # file name: <sample>-<suffix>.tiff.  Ground truth sits at the same stem + .json, so a layout
+    # that also has a -scan.pdf needs another suffix ("scan-g4") for its TIFF.
+    suffix: str = "scan"
     kind = "tiff"
 
     def make(self, sample, out):
-        path = out / f"{sample.name}-scan.tiff"
+        path = out / f"{sample.name}-{self.suffix}.tiff"
+        assert not path.with_suffix(".json").exists(), f"{path.name}: ground truth name taken"
         s = self.settings
         rng = np.random.RandomState(seed_for(path.name))
         with tempfile.TemporaryDirectory() as tmp:
@@ -938,6 +1249,109 @@ MIXED_INVOICE = make_invoice(
     items=[item(d, q, p) for d, q, p in _HIKARI_ITEMS])
 
 
+YAMABIKO = {
+    "name": "株式会社やまびこ青果",
+    "postcode": "330-0063",
+    "address": "埼玉県さいたま市浦和区高砂9丁目9番9号",
+    "tel": "048-555-0832",
+    "bank": ("さきたま銀行 浦和支店 普通預金 1618033", "口座名義 カ）ヤマビコセイカ"),
+}
+
+KAWASEMI = {
+    "name": "株式会社かわせみデジタル",
+    "name_en": "Kawasemi Digital Inc.",
+    "address": "東京都港区芝浦9丁目9番99号",
+    "address_en": ("Shibaura 9-9-99, Minato-ku", "Tokyo 108-0023, Japan"),
+    "tel_en": "+81-3-5555-0915",
+    "bank_en": ("Bank: Minatomirai Bank, Shibaura Branch (SWIFT MMBKJPJT)",
+                "Account: Ordinary 5772156", "Account Name: KAWASEMI DIGITAL INC."),
+}
+
+MARUSAN = {
+    "name": "株式会社丸三酒販",
+    "postcode": "980-0021",
+    "address": "宮城県仙台市青葉区中央9丁目9番9号",
+    "tel": "022-555-0303",
+    "fax": "022-555-0304",
+    "bank": ("みちのく中央銀行 本店営業部 当座 0314159", "口座名義 カ）マルサンシュハン"),
+}
+
+KOMUGIDO = {
+    "name": "株式会社こむぎ堂",
+    "store": "ベーカリー こむぎ堂 本町店",
+    "address": "福岡県福岡市中央区天神9-9-9",
+    "tel": "092-555-0246",
+}
+
+INCLUSIVE_INVOICE = make_invoice(
+    issuer=YAMABIKO, registration_body="030001045678", number="YB-24-0719",
+    issue_date="2024-07-31", due_date="2024-08-31", seal="山彦之印", prices_include_tax=True,
+    items=[
+        item("キャベツ（ケース 10玉）", 3, 2268, rate=8, date="7/3"),
+        item("トマト 4kg箱", 5, 3186, rate=8, date="7/3"),
+        item("きゅうり 5kg箱", 2, 2916, rate=8, date="7/10"),
+        item("玉ねぎ 20kg袋", 2, 4104, rate=8, date="7/17"),
+        item("すいか カット用 L玉", 4, 2592, rate=8, date="7/24"),
+        item("発泡スチロール箱 回収料", 1, 1650, rate=10, date="7/31"),
+        item("保冷剤 1kg", 12, 198, rate=10, date="7/31"),
+        item("配達料（7月分）", 1, 3300, rate=10, date="7/31"),
+    ])
+
+ENGLISH_INVOICE = make_invoice(
+    issuer=KAWASEMI, registration_body="010401089012", number="KD-INV-2024-0815",
+    issue_date="2024-08-15", due_date="2024-09-30", recipient="Sample Shoji Co., Ltd.",
+    recipient_address=("Sample Building 3F, 9-9 Nihonbashi 9-chome", "Chuo-ku, Tokyo 103-0027"),
+    recipient_attn="Accounts Payable",
+    items=[
+        item("Website redesign - phase 2 (fixed fee)", 1, 280000),
+        item("UI design review workshop (hours)", 6, 15000),
+        item("Cloud hosting, August 2024", 1, 36500),
+        item("SSL certificate renewal (1 year)", 2, 8800),
+        item("On-site support (day)", 1, 55000),
+    ])
+
+_MARUSAN_SLIPS = [
+    ("06/03", "D-061042", "ビール・清酒 他", 10, 48320),
+    ("06/03", "D-061043", "調味料・乾物 他", 8, 12860),
+    ("06/07", "D-061187", "焼酎・ワイン 他", 10, 36750),
+    ("06/11", "D-061305", "ソフトドリンク 他", 8, 18240),
+    ("06/14", "D-061421", "ビール 樽 20L×3", 10, 42900),
+    ("06/18", "D-061566", "米・味噌・醤油 他", 8, 27380),
+    ("06/21", "D-061698", "清酒 一升瓶 他", 10, 31460),
+    ("06/25", "D-061812", "ミネラルウォーター 他", 8, 9720),
+    ("06/28", "D-061947", "ビール・ハイボール缶 他", 10, 53180),
+    ("06/28", "D-061948", "容器保証金・配送料", 10, 4400),
+]
+
+
+def _slip(date, number, description, rate, amount):
+    it = item(description, 1, amount, rate=rate, date=date)
+    it["slip"] = number
+    return it
+
+
+MONTHLY_INVOICE = make_invoice(
+    issuer=MARUSAN, registration_body="370001034567", number="2406-00315",
+    issue_date="2024-06-30", due_date="2024-07-31", customer_code="01-0457",
+    previous_balance=298_115, payment_received=298_115,
+    items=[_slip(*s) for s in _MARUSAN_SLIPS])
+
+RECEIPT_INVOICE = make_invoice(
+    issuer=KOMUGIDO, registration_body="290001056789", number="0203-4821",
+    issue_date="2024-06-15", due_date=None, recipient=None, prices_include_tax=True,
+    weekday="土", time="12:34", register="02", clerk="田中", cash=5000,
+    items=[
+        item("クロワッサン", 2, 240, rate=8),
+        item("あんぱん", 1, 180, rate=8),
+        item("明太フランス", 1, 380, rate=8),
+        item("食パン 1斤", 1, 420, rate=8),
+        item("カフェラテ(店内)", 1, 450, rate=10),
+        item("アイスコーヒー(持帰)", 1, 350, rate=8),
+        item("レジ袋 M", 1, 5, rate=10),
+        item("焼き菓子ギフト箱", 1, 880, rate=8),
+    ])
+
+
 # =============================================================================================
 # SAMPLES: (layout, invoice data, variants).  Add a layout or a variant here.
 # =============================================================================================
@@ -946,14 +1360,17 @@ SAMPLES = [
     Sample("classic", CLASSIC_INVOICE, [
         Text(),
         Scan(ScanSettings(dpi=300, rotation_degrees=-0.8, jpeg_quality=80, noise_sigma=8)),
+        Tiff(TiffSettings(dpi=300, rotations=(0.4,), threshold=150, salt_pepper=0.0003), suffix="scan-g4"),
     ]),
     Sample("wareki", WAREKI_INVOICE, [
         Text(),
         Scan(ScanSettings(dpi=250, rotation_degrees=1.2, jpeg_quality=75, noise_sigma=7, background=238)),
+        Tiff(TiffSettings(dpi=300, rotations=(-0.7,), threshold=140, salt_pepper=0.0005), suffix="scan-g4"),
     ]),
     Sample("bilingual", BILINGUAL_INVOICE, [
         Text(),
         Scan(ScanSettings(dpi=200, rotation_degrees=-0.4, jpeg_quality=85, noise_sigma=10)),
+        Tiff(TiffSettings(dpi=300, rotations=(1.0,), threshold=160, salt_pepper=0.0004), suffix="scan-g4"),
     ]),
     Sample("twopage", TWOPAGE_INVOICE, [
         Text(),
@@ -962,12 +1379,41 @@ SAMPLES = [
     Sample("twopage", MIXED_INVOICE, name="mixed", variants=[
         Mixed({2: ScanSettings(dpi=200, rotation_degrees=-1.5, jpeg_quality=70, noise_sigma=9, background=242)}),
     ]),
+    Sample("inclusive", INCLUSIVE_INVOICE, [
+        Text(),
+        Scan(ScanSettings(dpi=250, rotation_degrees=0.7, jpeg_quality=78, noise_sigma=8, background=244)),
+        Tiff(TiffSettings(dpi=300, rotations=(-0.5,), threshold=145, salt_pepper=0.0003), suffix="scan-g4"),
+    ]),
+    Sample("english", ENGLISH_INVOICE, [
+        Text(),
+        Scan(ScanSettings(dpi=200, rotation_degrees=-1.0, jpeg_quality=82, noise_sigma=6)),
+        Tiff(TiffSettings(dpi=300, rotations=(0.9,), threshold=155, salt_pepper=0.0004), suffix="scan-g4"),
+    ]),
+    Sample("monthly", MONTHLY_INVOICE, [
+        Text(),
+        Scan(ScanSettings(dpi=300, rotation_degrees=0.5, jpeg_quality=72, noise_sigma=9)),
+        Tiff(TiffSettings(dpi=300, rotations=(-0.8,), threshold=150, salt_pepper=0.0005), suffix="scan-g4"),
+    ]),
+    Sample("receipt", RECEIPT_INVOICE, [
+        Text(),
+        Scan(ScanSettings(dpi=300, rotation_degrees=-1.3, jpeg_quality=75, noise_sigma=10, background=240)),
+        Tiff(TiffSettings(dpi=300, rotations=(1.1,), threshold=140, salt_pepper=0.0004), suffix="scan-g4"),
+    ]),
 ]
+
+# Which reader a layout is meant for: a layout template (Templates/) or the generic extractor.
+# The generic ones are held out: keep them out of the generic extractor's tuning.
+READ_BY = {
+    "classic": "template", "wareki": "template", "bilingual": "template", "twopage": "template",
+    "monthly": "template",
+    "inclusive": "generic", "english": "generic", "receipt": "generic",
+}
 
 PURPOSE = {
     "text": "text-layer reading (PDF text extraction, boxes, no OCR)",
     "scan": "OCR accuracy on a grey JPEG scan in an image-only PDF",
     "tiff": "multi-page TIFF input, bilevel OCR, fields spread over two pages",
+    "tiff1": "single-page TIFF input (CCITT G4), bilevel OCR",
     "mixed": "mixed pages: text layer on page 1, OCR on page 2 (totals are on page 2)",
 }
 
@@ -991,19 +1437,24 @@ def write_readme(out, made):
     for path, sample, variant, how in made:
         layout = sample.layout
         size = path.stat().st_size
-        lines.append(f"| `{path.name}` | {size / 1024:.0f} KB | {layout} | {variant} | {how} | {PURPOSE[variant]} |")
+        purpose = PURPOSE[variant]
+        if variant == "tiff":
+            n_pages = len(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["pages"])
+            purpose = PURPOSE["tiff"] if n_pages > 1 else PURPOSE["tiff1"]
+        lines.append(f"| `{path.name}` | {size / 1024:.0f} KB | {layout} | {variant} | {how} | {purpose} |")
     lines += [
         "",
         "## Invoices",
         "",
-        "| files | issuer | 登録番号 | invoice number | issue date | total | tax 10% | tax 8% | items | pages |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| files | read by | issuer | 登録番号 | invoice number | issue date | total | tax 10% | tax 8% | items | pages |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for sample in SAMPLES:
         inv = sample.invoice
         stems = [p.stem for p, smp, *_ in made if smp is sample]
         pages = len(json.loads((out / (stems[0] + ".json")).read_text(encoding="utf-8"))["pages"])
-        lines.append(f"| {', '.join(f'`{s}`' for s in stems)} | {inv['issuer']['name']} | {inv['registration_number']} "
+        lines.append(f"| {', '.join(f'`{s}`' for s in stems)} | {READ_BY[sample.layout]} | {inv['issuer']['name']} "
+                     f"| {inv['registration_number']} "
                      f"| {inv['number']} | {inv['issue_date'].isoformat()} | {yen(inv['total'])} "
                      f"| {yen(inv['tax_10'])} | {yen(inv['tax_8'])} | {len(inv['items'])} | {pages} |")
     lines += [
@@ -1020,6 +1471,31 @@ def write_readme(out, made):
         "  \"Date / 発行日\" 31 May 2024, ISO due date, \"Registration No. / 登録番号\", \"合計 / Total\").",
         "- **twopage**: the classic style over two pages; the table continues on page 2 (\"請求書（続き）\",",
         "  \"次頁へ続く\", page numbers) and the summary and total are only on page 2.",
+        "- **inclusive**: tax-inclusive (税込) prices: white 請　求　書 on a grey band, recipient 様,",
+        "  ご請求額（税込）box, 2024年7月31日 dates, seal beside the issuer, \"適格請求書発行事業者登録番号 T…\",",
+        "  table with 単価(税込)/金額(税込) and （※） for 8% items, per-rate block 10%対象(税込) ¥… / うち消費税 ¥…,",
+        "  8%対象(税込) ¥… / うち消費税 ¥…, 合計(税込). The ground truth `taxable_*` are tax-exclusive:",
+        "  tax = floor(inclusive × rate / (100 + rate)) once per rate, taxable = inclusive − tax.",
+        "- **english**: English-only invoice of a Japanese company (INVOICE, Invoice No., Invoice Date",
+        "  August 15, 2024, Due Date, Bill To with an English recipient name, Registration No. T…,",
+        "  amounts JPY 12,345, Consumption tax 10%, Total (tax included) ¥…). The Japanese legal name",
+        "  (the canonical `issuer_name`) appears only in the footer, beside the Japanese address.",
+        "- **monthly**: 合計請求書 of a wholesaler (…締切分, 得意先コード, 請求書No.), one-row balance table",
+        "  前回御請求額 / 御入金額 / 繰越金額 / 今回御買上額 / 消費税額 / 今回御請求額 (the carried-over balance",
+        "  is 0, so `total_amount` = 今回御請求額 = this month's purchases + tax), the month's delivery",
+        "  slips (伝票日付, 伝票番号, 摘要, 税率 10%/8%※, 金額(税抜)) and a per-rate table. Each slip is one",
+        "  line item (quantity 1, unit price = amount).",
+        "- **receipt**: a till receipt that is an 適格簡易請求書, page 80 mm × 200 mm: store name, company",
+        "  name, 登録番号, date with weekday and time, receipt No., tax-inclusive items with ※ for 8%,",
+        "  合計, (10%対象 ¥… 内消費税 ¥…), (8%対象 ¥… 内消費税 ¥…), お預り/お釣り; no recipient",
+        "  (`recipient_name` null), no due date. Taxes as for **inclusive**.",
+        "",
+        "## Who reads which layout",
+        "",
+        "- **templates** (a layout template per supplier): classic, wareki, bilingual, twopage (and the",
+        "  mixed PDF, which uses the twopage layout), monthly.",
+        "- **generic extractor**: inclusive, english, receipt. These are held out: keep them out of the",
+        "  generic extractor's tuning, so they measure how it copes with a layout it has not seen.",
         "",
         "## Ground truth (`X.json` beside each `X.ext`)",
         "",
@@ -1027,7 +1503,8 @@ def write_readme(out, made):
         "  `total_amount` tax included, `taxable_*` tax excluded, 0 for an absent rate). Tax is",
         "  rounded down once per rate.",
         "- `line_items`: description as printed without the ※ marker, quantity, unit price, amount,",
-        "  rate (10 or 8) and `reduced`.",
+        "  rate (10 or 8) and `reduced`. Where prices are printed tax-inclusive (inclusive, receipt)",
+        "  unit price and amount are as printed (税込) and each item has `\"tax_included\": true`.",
         "- `pages[].strings`: every string drawn, in drawing order, with `box` = [x, y, width, height]",
         "  in PDF points, origin top-left, y = top of the text, height = font size. For scans the",
         "  boxes are those of the unrotated page: the image was rotated about the page centre by",
@@ -1041,14 +1518,21 @@ def write_readme(out, made):
         "## What makes them hard to read",
         "",
         "- The red 角印 (company seal) overlaps the end of the issuer name (classic) and stands next to",
-        "  it (wareki); its characters read in vertical order (right column first).",
+        "  it (wareki, inclusive); its characters read in vertical order (right column first).",
         "- ¥ (U+00A5) and ￥ (U+FFE5) are easily OCRed as `\\` or 半; `登録番号：T…` uses a full-width colon",
         "  right before the T, which OCR tends to drop; 0 and 9 in small IPA Gothic digits get confused",
         "  (the check digit catches that in registration numbers).",
         "- 和暦 dates with full-width digits; ご請求金額 appears as ￥…- (trailing dash) in a box;",
         "  tax-included total only on page 2 of the two-page documents; empty table rows.",
         "- Scans are rotated by 0.4-1.5°, blurred, noisy, sometimes on grey paper with uneven",
-        "  illumination, 200-300 dpi; the TIFF is bilevel with salt-and-pepper specks.",
+        "  illumination, 200-300 dpi; the TIFFs are bilevel with salt-and-pepper specks.",
+        "- A layout with both a scanned PDF and a TIFF names the TIFF `<layout>-scan-g4.tiff`, so that",
+        "  every file's ground truth stays at its own stem + `.json` (twopage has only the TIFF:",
+        "  `twopage-scan.tiff`).",
+        "- inclusive/receipt print only tax-inclusive per-rate amounts: the tax-exclusive `taxable_*`",
+        "  must be derived; english has no Japanese labels except the footer; the receipt is a narrow",
+        "  page with small type and no recipient; monthly prints several amounts (前回御請求額, 御入金額,",
+        "  今回御買上額) that are not the total.",
         "",
         "Registration numbers are fictional but have valid check digits; companies, addresses,",
         "phone numbers and bank accounts are made up.",
