@@ -13,7 +13,7 @@ struct OCRTests {
     @Test("scans are OCRed with at least 90% character accuracy (goal 97%)", arguments: scans)
     func characterAccuracy(sample: String) async throws {
         let truth = try TestSupport.truth(for: sample)
-        let document = try await sharedReader.read(contentsOf: TestSupport.sample(sample))
+        let document = try await TestSupport.read(sample)
         #expect(document.pages.count == truth.pages.count)
         for page in document.pages {
             #expect(page.source == .ocr)
@@ -29,7 +29,7 @@ struct OCRTests {
     @Test("the T-number and the total are read from a scan", arguments: ["bilingual-scan.pdf", "wareki-scan.pdf", "twopage-scan.tiff", "mixed-text-scan.pdf"])
     func keyValuesOnScan(sample: String) async throws {
         let truth = try TestSupport.truth(for: sample)
-        let document = try await sharedReader.read(contentsOf: TestSupport.sample(sample))
+        let document = try await TestSupport.read(sample)
         let text = String(TestSupport.significant(document.pages.map(\.text).joined()))
         let number = try #require(truth.fields["registration_number"]?.string)
         #expect(text.contains(number))
@@ -44,10 +44,10 @@ struct OCRTests {
     /// The ledger threshold is 0.9: a number OCR got wrong must never look that sure. Every
     /// word whose digits appear in no string the generator drew is a misread; each must carry
     /// a confidence below 0.9 (the second, digits-only reading is what lowers most of them).
-    @Test("no misread number is reported as confident", arguments: scans)
+    @Test("no misread number is reported as confident", arguments: TestSupport.allScans)
     func misreadNumbersAreNotConfident(sample: String) async throws {
         let truth = try TestSupport.truth(for: sample)
-        let document = try await sharedReader.read(contentsOf: TestSupport.sample(sample))
+        let document = try await TestSupport.read(sample)
         func digits(_ text: String) -> String { String(TestSupport.significant(text).filter { $0.isASCII && $0.isNumber }) }
         for page in document.pages {
             let drawn = truth.pages.first { $0.number == page.number }?.strings.map { digits($0.text) } ?? []

@@ -1,5 +1,6 @@
 import Foundation
 import InvoiceCore
+import InvoiceDocuments
 
 /// Paths and ground truth shared by the reader's tests.
 enum TestSupport {
@@ -9,6 +10,24 @@ enum TestSupport {
     static let fixtures = packageRoot.appendingPathComponent("Tests/InvoiceDocumentsTests/Fixtures")
 
     static func sample(_ name: String) -> URL { samples.appendingPathComponent(name) }
+
+    /// Every scanned sample (image-only PDFs and TIFFs), whatever layouts the generator makes.
+    static let allScans: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [])
+        .filter { ($0.contains("-scan") && ($0.hasSuffix(".pdf") || $0.hasSuffix(".tiff"))) || $0.hasPrefix("mixed-") && $0.hasSuffix(".pdf") }
+        .sorted()
+
+    /// Reads each sample once per test run: several suites look at the same OCR results.
+    static func read(_ name: String) async throws -> DocumentText { try await ReadCache.shared.read(name) }
+    private actor ReadCache {
+        static let shared = ReadCache()
+        private var documents: [String: Task<DocumentText, any Error>] = [:]
+        func read(_ name: String) async throws -> DocumentText {
+            if let task = documents[name] { return try await task.value }
+            let task = Task { try await sharedReader.read(contentsOf: TestSupport.sample(name)) }
+            documents[name] = task
+            return try await task.value
+        }
+    }
     static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 
     /// The ground truth the sample generator wrote beside a sample file.
