@@ -1,0 +1,214 @@
+import Foundation
+import InvoiceCore
+
+/// Runs one locator over the pages and returns the texts it points at. Each locator offers
+/// several readings (the first word, the first two words …) with decreasing certainty; the
+/// field's normaliser keeps the ones that parse and consistency picks among them.
+struct LocatorEvaluator {
+    let pages: [IndexedPage]
+
+    /// The pages a locator looks at: one page (negative from the end) or all.
+    func pages(for locator: Locator) -> [IndexedPage] {
+        guard let page = locator.page else { return pages }
+        let index = page > 0 ? page - 1 : pages.count + page
+        return pages.indices.contains(index) ? [pages[index]] : []
+    }
+
+    func evaluate(_ locator: Locator) -> [LocatedText] {
+        var found: [LocatedText] = []
+        let summary = locator.summary
+        for page in pages(for: locator) {
+            let readings: [(Token, Double)]
+            switch locator.kind {
+            case .anchor(let label, let isRegex, let relation):
+                readings = page.find(label: label, isRegex: isRegex).flatMap { hit in
+                    Self.readings(from: hit, relation: relation, on: page).map { ($0.0, $0.1 * hit.confidence) }
+                }
+            case .region(let x, let y, let width, let height):
+                let rect = BoundingBox(x: x * page.width, y: y * page.height, width: width * page.width,
+                                       height: height * page.height)
+                readings = Self.inside(rect, on: page)
+            case .regex(let pattern):
+                readings = Self.regexReadings(pattern, on: page)
+            case .companyBlock:
+                readings = Self.companyBlocks(on: page)
+            }
+            for (token, certainty) in readings {
+                guard let filtered = Self.apply(pattern: locator.pattern, to: token) else { continue }
+                found.append(LocatedText(token: filtered, certainty: certainty * locator.certainty, locator: summary))
+            }
+        }
+        return found
+    }
+
+    /// Keeps a token whose text matches `pattern` (its first capture group when it has one).
+    static func apply(pattern: String?, to token: Token) -> Token? {
+        guard let pattern else { return token }
+        guard let regex = try? Regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
+        var result = token
+        if match.output.count > 1, let group = match.output[1].substring {
+            result.text = String(group)
+        } else {
+            result.text = String(token.text[match.range])
+        }
+        return result.text.isEmpty ? nil : result
+    }
+
+    // MARK: - Anchors
+
+    static func readings(from hit: AnchorHit, relation: AnchorRelation, on page: IndexedPage) -> [(Token, Double)] {
+        let line = page.lines[hit.line]
+        let own = Set(hit.wordRange.map { line.words[$0].box })
+        switch relation {
+        case .rightOf:
+            let sameRow = page.words.filter { word in
+                !own.contains(word.box) && word.box.minX >= hit.box.maxX - 1 && sharesRow(word.box, hit.box)
+            }.sorted { $0.box.minX < $1.box.minX }
+            return runs(([hit.tail].compactMap { $0 } + sameRow).prefix(8), reversed: false)
+        case .leftOf:
+            let sameRow = page.words.filter { word in
+                !own.contains(word.box) && word.box.maxX <= hit.box.minX + 1 && sharesRow(word.box, hit.box)
+            }.sorted { $0.box.maxX > $1.box.maxX }
+            return runs(([hit.head].compactMap { $0 } + sameRow).prefix(8), reversed: true)
+        case .below:
+            // The nearest two lines below whose words start in the label's column.
+            let slack = Swift.max(hit.box.height, 6)
+            let below = page.lines.filter { $0.box.minY >= hit.box.maxY - 1 }.sorted { $0.box.minY < $1.box.minY }
+            var result: [(Token, Double)] = []
+            var linesUsed = 0
+            for candidate in below where linesUsed < 2 {
+                guard candidate.box.minY - hit.box.maxY < slack * 6 else { break }
+                let words = candidate.words.filter {
+                    $0.box.minX >= hit.box.minX - slack && $0.box.minX <= hit.box.maxX + slack
+                        || ($0.box.minX < hit.box.minX && $0.box.maxX > hit.box.minX)
+                }
+                guard let first = words.first, let start = candidate.words.firstIndex(where: { $0.box == first.box }) else { continue }
+                let penalty = linesUsed == 0 ? 1.0 : 0.85
+                result += runs(candidate.words[start...].prefix(8), reversed: false).map { ($0.0, $0.1 * penalty) }
+                linesUsed += 1
+            }
+            return result
+        case .box(let dx, let dy, let width, let height):
+            let rect = BoundingBox(x: hit.box.minX + dx, y: hit.box.minY + dy, width: width, height: height)
+            return inside(rect, on: page).filter { token in !own.contains(token.0.box) }
+        }
+    }
+
+    /// Whether a word stands on the same row as the label (their vertical middles close).
+    static func sharesRow(_ word: BoundingBox, _ label: BoundingBox) -> Bool {
+        abs(word.midY - label.midY) <= Swift.max(label.height, word.height) * 0.5
+    }
+
+    /// Runs of neighbouring tokens starting at each of the first few tokens: "31", "31 May",
+    /// "31 May 2024", "May" … A run stops at a wide gap. The later the start, the lower the certainty.
+    static func runs<C: Collection>(_ tokens: C, reversed: Bool) -> [(Token, Double)] where C.Element == Token {
+        let tokens = Array(tokens)
+        var result: [(Token, Double)] = []
+        for start in tokens.indices.prefix(5) {
+            var run: [Token] = []
+            for index in start..<Swift.min(tokens.count, start + 5) {
+                let token = tokens[index]
+                if let previous = run.last {
+                    let gap = reversed ? previous.box.minX - token.box.maxX : token.box.minX - previous.box.maxX
+                    if gap > Swift.max(previous.box.height, token.box.height) * 1.5 { break }
+                }
+                run.append(token)
+                let ordered = reversed ? run.reversed() : run
+                if let joined = Token.joined(ordered) {
+                    result.append((joined, pow(0.93, Double(start)) * pow(0.98, Double(run.count - 1))))
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Regions and regexes
+
+    /// The words whose centres lie in `rect`, one reading per line (top first) and one for all.
+    static func inside(_ rect: BoundingBox, on page: IndexedPage) -> [(Token, Double)] {
+        var result: [(Token, Double)] = []
+        var all: [Token] = []
+        for line in page.lines {
+            let words = line.words.filter { rect.contains(x: $0.box.midX, y: $0.box.midY) }
+            guard let joined = Token.joined(words) else { continue }
+            result.append((joined, pow(0.95, Double(result.count))))
+            all.append(joined)
+        }
+        if all.count > 1, var joined = Token.joined(all) {
+            joined.text = all.map(\.text).joined(separator: " ")
+            result.append((joined, 0.9))
+        }
+        return result
+    }
+
+    /// Each match of the regex in each line; the first capture group is the value when there is one.
+    static func regexReadings(_ pattern: String, on page: IndexedPage) -> [(Token, Double)] {
+        guard let regex = try? Regex(pattern) else { return [] }
+        var result: [(Token, Double)] = []
+        for line in page.lines {
+            let text = line.text
+            for match in text.matches(of: regex) {
+                let range = match.output.count > 1 ? (match.output[1].range ?? match.range) : match.range
+                let value = String(text[range]).trimming(" ")
+                guard !value.isEmpty else { continue }
+                // The words the value overlaps give its box.
+                let startOffset = text.distance(from: text.startIndex, to: range.lowerBound)
+                let endOffset = startOffset + text[range].count
+                var offset = 0
+                var covered: [Token] = []
+                for (index, word) in line.words.enumerated() {
+                    if index > 0, text[text.index(text.startIndex, offsetBy: offset)] == " " { offset += 1 }
+                    let wordRange = offset..<(offset + word.text.count)
+                    if wordRange.overlaps(startOffset..<endOffset) { covered.append(word) }
+                    offset += word.text.count
+                }
+                guard let joined = Token.joined(covered) else { continue }
+                result.append((Token(text: value, box: joined.box, confidence: joined.confidence, page: page.number), 1))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Company blocks (the generic issuer)
+
+    /// Runs of words that start with a word holding a legal form (株式会社…), unless followed by an
+    /// honorific (that is the recipient). Surer when a registration number or its label is
+    /// printed below in the same column, as on most Japanese invoices.
+    static func companyBlocks(on page: IndexedPage) -> [(Token, Double)] {
+        var result: [(Token, Double)] = []
+        let registrationBoxes = page.lines.filter { line in
+            let text = String(line.characters)
+            return text.contains("登録番号") || text.contains("RegistrationNo") || RegistrationNumber.parse(from: text) != nil
+        }.map(\.box)
+        for line in page.lines {
+            for (index, word) in line.words.enumerated() where CompanyName(word.text).form != nil {
+                var run = [word]
+                for next in line.words[(index + 1)...] {
+                    // A seal (印) overlapping the name, or type of another size, is not part of it.
+                    guard let previous = run.last else { break }
+                    let gap = next.box.minX - previous.box.maxX
+                    let sizes = Swift.max(previous.box.height, next.box.height) / Swift.max(1, Swift.min(previous.box.height, next.box.height))
+                    guard gap >= -1, gap <= Swift.max(previous.box.height, next.box.height), sizes < 1.4 else { break }
+                    run.append(next)
+                }
+                // Stop before an honorific or a label that follows the name on the same line.
+                if let honorific = run.firstIndex(where: { ["御中", "様", "殿"].contains($0.text) }) {
+                    if honorific <= 1 { continue }
+                    run = Array(run[..<honorific])
+                }
+                if ["御中", "様", "殿"].contains(where: { word.text.hasSuffix($0) }) { continue }
+                guard let joined = Token.joined(run) else { continue }
+                let aboveRegistration = registrationBoxes.contains { box in
+                    box.minY > word.box.minY && box.minY - word.box.maxY < 120 && abs(box.minX - word.box.minX) < 40
+                }
+                result.append((joined, aboveRegistration ? 1 : 0.6))
+                if run.count > 1 { result.append((Token(word: Word(text: word.text, box: word.box, confidence: word.confidence), page: page.number), aboveRegistration ? 0.97 : 0.58)) }
+            }
+        }
+        return result
+    }
+}
+
+extension BoundingBox {
+    func contains(x: Double, y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
+}
