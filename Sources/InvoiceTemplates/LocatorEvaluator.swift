@@ -83,7 +83,7 @@ struct LocatorEvaluator {
                         || ($0.box.minX < hit.box.minX && $0.box.maxX > hit.box.minX)
                 }
                 guard let first = words.first, let start = candidate.words.firstIndex(where: { $0.box == first.box }) else { continue }
-                let penalty = linesUsed == 0 ? 1.0 : 0.85
+                let penalty = linesUsed == 0 ? 1.0 : 0.6
                 result += runs(candidate.words[start...].prefix(8), reversed: false).map { ($0.0, $0.1 * penalty) }
                 linesUsed += 1
             }

@@ -82,7 +82,7 @@ struct Resolver {
                         choice[CanonicalField.taxAmount] = tax
                         let fields = values(choice)
                         let check = TaxCheck.check(TaxBreakdown(fields: fields))
-                        let consistent = check.isConsistent && total != nil && !(fields["taxable_10"] == nil && fields["taxable_8"] == nil)
+                        let consistent = check.isConsistent && Self.totalIsChecked(fields)
                         let pairBonus = [10, 8].reduce(0.0) { sum, rate in
                             guard let amount = fields["taxable_\(rate)"]?.intValue, let taxValue = fields["tax_\(rate)"]?.intValue else { return sum }
                             return sum + (TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: taxValue)])).isConsistent ? 2 : 0)
@@ -109,6 +109,18 @@ struct Resolver {
         }
         let check = TaxCheck.check(TaxBreakdown(fields: values(choice)))
         return (choice, check.reasons)
+    }
+
+    /// Whether the arithmetic really tied the total to the rates: a total, at least one rate, and
+    /// every rate's tax known (or the total tax). Leaving a value out must not pass for consistency.
+    private static func totalIsChecked(_ fields: [String: FieldValue]) -> Bool {
+        guard fields[CanonicalField.totalAmount]?.intValue != nil else { return false }
+        let rates = [10, 8].filter { fields["taxable_\($0)"]?.intValue != nil }
+        guard !rates.isEmpty else { return false }
+        let taxesKnown = rates.allSatisfy { rate in
+            fields["tax_\(rate)"]?.intValue != nil || fields["taxable_\(rate)"]?.intValue == 0
+        }
+        return taxesKnown || fields[CanonicalField.taxAmount]?.intValue != nil
     }
 
     /// The total tax as the sum of the rates' taxes, for invoices that print no separate total tax.
