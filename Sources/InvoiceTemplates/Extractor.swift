@@ -55,7 +55,7 @@ public enum Extractor {
         let evaluator = LocatorEvaluator(pages: pages)
         var candidates: [String: [Candidate]] = [:]
         for rule in template.fields {
-            let located = rule.locators.flatMap(evaluator.evaluate)
+            let located = rule.locators.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }
             candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type)
         }
         let resolver = Resolver(candidates: candidates, expectedRegistrationNumbers: Set(template.match.registrationNumbers))

@@ -14,7 +14,9 @@ struct LocatorEvaluator {
         return pages.indices.contains(index) ? [pages[index]] : []
     }
 
-    func evaluate(_ locator: Locator) -> [LocatedText] {
+    /// `wholeBlocks`: offer only whole blocks of words, not their beginnings (for names, which
+    /// any prefix of would also read as text).
+    func evaluate(_ locator: Locator, wholeBlocks: Bool = false) -> [LocatedText] {
         var found: [LocatedText] = []
         let summary = locator.summary
         for page in pages(for: locator) {
@@ -22,7 +24,7 @@ struct LocatorEvaluator {
             switch locator.kind {
             case .anchor(let label, let isRegex, let relation):
                 readings = page.find(label: label, isRegex: isRegex).flatMap { hit in
-                    Self.readings(from: hit, relation: relation, on: page).map { ($0.0, $0.1 * hit.confidence) }
+                    Self.readings(from: hit, relation: relation, on: page, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * hit.confidence) }
                 }
             case .region(let x, let y, let width, let height):
                 let rect = BoundingBox(x: x * page.width, y: y * page.height, width: width * page.width,
@@ -56,7 +58,8 @@ struct LocatorEvaluator {
 
     // MARK: - Anchors
 
-    static func readings(from hit: AnchorHit, relation: AnchorRelation, on page: IndexedPage) -> [(Token, Double)] {
+    static func readings(from hit: AnchorHit, relation: AnchorRelation, on page: IndexedPage,
+                         wholeBlocks: Bool) -> [(Token, Double)] {
         let line = page.lines[hit.line]
         let own = Set(hit.wordRange.map { line.words[$0].box })
         switch relation {
@@ -64,12 +67,12 @@ struct LocatorEvaluator {
             let sameRow = page.words.filter { word in
                 !own.contains(word.box) && word.box.minX >= hit.box.maxX - 1 && sharesRow(word.box, hit.box)
             }.sorted { $0.box.minX < $1.box.minX }
-            return runs(([hit.tail].compactMap { $0 } + sameRow).prefix(8), reversed: false)
+            return runs(([hit.tail].compactMap { $0 } + sameRow).prefix(16), reversed: false, wholeBlocks: wholeBlocks)
         case .leftOf:
             let sameRow = page.words.filter { word in
                 !own.contains(word.box) && word.box.maxX <= hit.box.minX + 1 && sharesRow(word.box, hit.box)
             }.sorted { $0.box.maxX > $1.box.maxX }
-            return runs(([hit.head].compactMap { $0 } + sameRow).prefix(8), reversed: true)
+            return runs(([hit.head].compactMap { $0 } + sameRow).prefix(16), reversed: true, wholeBlocks: wholeBlocks)
         case .below:
             // The nearest two lines below whose words start in the label's column.
             let slack = Swift.max(hit.box.height, 6)
@@ -84,7 +87,7 @@ struct LocatorEvaluator {
                 }
                 guard let first = words.first, let start = candidate.words.firstIndex(where: { $0.box == first.box }) else { continue }
                 let penalty = linesUsed == 0 ? 1.0 : 0.6
-                result += runs(candidate.words[start...].prefix(8), reversed: false).map { ($0.0, $0.1 * penalty) }
+                result += runs(candidate.words[start...].prefix(16), reversed: false, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * penalty) }
                 linesUsed += 1
             }
             return result
@@ -101,22 +104,36 @@ struct LocatorEvaluator {
 
     /// Runs of neighbouring tokens starting at each of the first few tokens: "31", "31 May",
     /// "31 May 2024", "May" … A run stops at a wide gap. The later the start, the lower the certainty.
-    static func runs<C: Collection>(_ tokens: C, reversed: Bool) -> [(Token, Double)] where C.Element == Token {
+    static func runs<C: Collection>(_ tokens: C, reversed: Bool, wholeBlocks: Bool) -> [(Token, Double)]
+    where C.Element == Token {
         let tokens = Array(tokens)
         var result: [(Token, Double)] = []
-        for start in tokens.indices.prefix(5) {
+        // A run starts where a block starts, never inside one (not `285` of `¥41,` `285`).
+        let starts = tokens.indices.filter { index in
+            index == 0 || {
+                let (previous, token) = (tokens[index - 1], tokens[index])
+                let gap = reversed ? previous.box.minX - token.box.maxX : token.box.minX - previous.box.maxX
+                return gap > Swift.max(previous.box.height, token.box.height) * 1.5
+            }()
+        }
+        for (rank, start) in starts.prefix(5).enumerated() {
             var run: [Token] = []
-            for index in start..<Swift.min(tokens.count, start + 5) {
+            // OCR splits words into characters (株|式|会|社…): runs may be long.
+            for index in start..<Swift.min(tokens.count, start + 14) {
                 let token = tokens[index]
                 if let previous = run.last {
                     let gap = reversed ? previous.box.minX - token.box.maxX : token.box.minX - previous.box.maxX
                     if gap > Swift.max(previous.box.height, token.box.height) * 1.5 { break }
                 }
                 run.append(token)
+                if wholeBlocks { continue }
                 let ordered = reversed ? run.reversed() : run
                 if let joined = Token.joined(ordered) {
-                    result.append((joined, pow(0.93, Double(start)) * pow(0.98, Double(run.count - 1))))
+                    result.append((joined, pow(0.93, Double(rank)) * pow(0.98, Double(run.count - 1))))
                 }
+            }
+            if wholeBlocks, let joined = Token.joined(reversed ? run.reversed() : run) {
+                result.append((joined, pow(0.93, Double(rank))))
             }
         }
         return result
@@ -171,8 +188,8 @@ struct LocatorEvaluator {
 
     // MARK: - Company blocks (the generic issuer)
 
-    /// Runs of words that start with a word holding a legal form (株式会社…), unless followed by an
-    /// honorific (that is the recipient). Surer when a registration number or its label is
+    /// Blocks of words (see `groups(of:)`) that read as a company name with a legal form
+    /// (株式会社…), unless they end in an honorific (that is the recipient). Surer when a registration number or its label is
     /// printed below in the same column, as on most Japanese invoices.
     static func companyBlocks(on page: IndexedPage) -> [(Token, Double)] {
         var result: [(Token, Double)] = []
@@ -180,32 +197,39 @@ struct LocatorEvaluator {
             let text = String(line.characters)
             return text.contains("登録番号") || text.contains("RegistrationNo") || RegistrationNumber.parse(from: text) != nil
         }.map(\.box)
+        let honorifics = ["御中", "様", "殿"]
         for line in page.lines {
-            for (index, word) in line.words.enumerated() where CompanyName(word.text).form != nil {
-                var run = [word]
-                for next in line.words[(index + 1)...] {
-                    // A seal (印) overlapping the name, or type of another size, is not part of it.
-                    guard let previous = run.last else { break }
-                    let gap = next.box.minX - previous.box.maxX
-                    let sizes = Swift.max(previous.box.height, next.box.height) / Swift.max(1, Swift.min(previous.box.height, next.box.height))
-                    guard gap >= -1, gap <= Swift.max(previous.box.height, next.box.height), sizes < 1.4 else { break }
-                    run.append(next)
-                }
-                // Stop before an honorific or a label that follows the name on the same line.
-                if let honorific = run.firstIndex(where: { ["御中", "様", "殿"].contains($0.text) }) {
-                    if honorific <= 1 { continue }
-                    run = Array(run[..<honorific])
-                }
-                if ["御中", "様", "殿"].contains(where: { word.text.hasSuffix($0) }) { continue }
-                guard let joined = Token.joined(run) else { continue }
+            for group in groups(of: line.words) {
+                guard let joined = Token.joined(group), CompanyName(joined.text).form != nil,
+                      !honorifics.contains(where: { joined.text.hasSuffix($0) }) else { continue }
                 let aboveRegistration = registrationBoxes.contains { box in
-                    box.minY > word.box.minY && box.minY - word.box.maxY < 120 && abs(box.minX - word.box.minX) < 40
+                    box.minY > joined.box.minY && box.minY - joined.box.maxY < 120 && abs(box.minX - joined.box.minX) < 40
                 }
                 result.append((joined, aboveRegistration ? 1 : 0.6))
-                if run.count > 1 { result.append((Token(word: Word(text: word.text, box: word.box, confidence: word.confidence), page: page.number), aboveRegistration ? 0.97 : 0.58)) }
             }
         }
         return result
+    }
+}
+
+extension LocatorEvaluator {
+    /// A line's words split where a wide gap, an overlap (a seal stamped over the name) or a
+    /// change of type size separates them: the blocks a reader sees as one piece of text.
+    static func groups(of words: [Token]) -> [[Token]] {
+        var groups: [[Token]] = []
+        for word in words {
+            if let previous = groups.last?.last {
+                let gap = word.box.minX - previous.box.maxX
+                let larger = Swift.max(previous.box.height, word.box.height)
+                let sizes = larger / Swift.max(1, Swift.min(previous.box.height, word.box.height))
+                if gap >= -1, gap <= larger, sizes < 1.4 {
+                    groups[groups.count - 1].append(word)
+                    continue
+                }
+            }
+            groups.append([word])
+        }
+        return groups
     }
 }
 

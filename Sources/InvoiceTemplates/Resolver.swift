@@ -36,7 +36,9 @@ struct Resolver {
 
     private func options(_ field: String, zero: Bool) -> [Candidate?] {
         var result: [Candidate?] = Array((candidates[field] ?? []).prefix(3))
-        if zero, !result.contains(where: { $0?.value == "0" }) {
+        // Only a rate printed nowhere is 0 (SPEC); a rate with unreadable amounts stays missing.
+        let ratePrinted = [field, field.replacingTaxablePrefix].contains { !(candidates[$0] ?? []).isEmpty }
+        if zero, !ratePrinted, !result.contains(where: { $0?.value == "0" }) {
             result.append(Candidate(value: "0", text: "", confidence: 0.8, page: nil, box: nil,
                                     locator: "implied: 0 (no amount printed at this rate)"))
         }
@@ -130,5 +132,12 @@ struct Resolver {
         let sum = taxes.compactMap { Int($0.value) }.reduce(0, +)
         return Candidate(value: String(sum), text: "", confidence: (taxes.map(\.confidence).min() ?? 0) * 0.9,
                          page: nil, box: nil, locator: "derived: tax_10 + tax_8")
+    }
+}
+
+extension String {
+    /// `taxable_10` ↔ `tax_10`: the other field of the same rate.
+    fileprivate var replacingTaxablePrefix: String {
+        hasPrefix("taxable_") ? "tax_" + dropFirst("taxable_".count) : "taxable_" + dropFirst("tax_".count)
     }
 }

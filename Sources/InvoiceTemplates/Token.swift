@@ -25,10 +25,19 @@ struct Token: Sendable {
         var text = first.text
         for (previous, token) in zip(tokens, tokens.dropFirst()) {
             let gap = token.box.minX - previous.box.maxX
-            if gap > Swift.min(token.box.height, previous.box.height) * 0.25 || gap < -1 { text += " " }
+            if needsSpace(between: previous.text, and: token.text),
+               gap > Swift.min(token.box.height, previous.box.height) * 0.25 || gap < -1 { text += " " }
             text += token.text
         }
         return Token(text: text, box: BoundingBox.union(tokens.map(\.box)) ?? first.box,
                      confidence: tokens.map(\.confidence).min() ?? 0, page: first.page)
+    }
+
+    /// Japanese is set without spaces, and OCR splits numbers at their commas (`¥528,` `338`):
+    /// a space goes only between two pieces of Latin text or two numbers.
+    static func needsSpace(between left: String, and right: String) -> Bool {
+        guard let last = left.last, let first = right.first, last.isASCII, first.isASCII else { return false }
+        if last == "," && first.isNumber { return false }
+        return true
     }
 }

@@ -71,7 +71,7 @@ struct LocatorTests {
         builder.word("合計", x: 300, y: 100).word("¥9,999", x: 450, y: 100)
         builder.word("ご請求金額", x: 300, y: 120).word("¥11,000", x: 450, y: 120)
         builder.word("10%対象", x: 300, y: 140).word("¥10,000", x: 450, y: 140)
-        builder.word("消費税", x: 300, y: 160).word("¥1,100", x: 450, y: 160).word("¥1,000", x: 500, y: 160)
+        builder.word("消費税", x: 300, y: 160).word("¥1,100", x: 450, y: 160).word("¥1,000", x: 520, y: 160)
         let rules = [
             FieldRule(field: "total_amount", locators: [Self.anchor("合計", .rightOf), Self.anchor("ご請求金額", .rightOf)]),
             FieldRule(field: "taxable_10", locators: [Self.anchor("10%対象", .rightOf)]),
