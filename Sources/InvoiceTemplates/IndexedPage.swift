@@ -17,6 +17,8 @@ struct IndexedPage: Sendable {
     }
 
     var number: Int
+    /// Read by OCR: word boxes are ragged (characters of one name in boxes of different heights).
+    var isOCR: Bool
     var width: Double
     var height: Double
     var lines: [Line]
@@ -24,6 +26,7 @@ struct IndexedPage: Sendable {
 
     init(_ page: PageText) {
         number = page.number
+        isOCR = page.source == .ocr
         width = page.width
         height = page.height
         lines = page.lines.map { line in

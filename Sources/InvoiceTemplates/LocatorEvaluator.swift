@@ -199,7 +199,7 @@ struct LocatorEvaluator {
         }.map(\.box)
         let honorifics = ["御中", "様", "殿"]
         for line in page.lines {
-            for group in groups(of: line.words) {
+            for group in groups(of: line.words, ragged: page.isOCR) {
                 guard let joined = Token.joined(group), CompanyName(joined.text).form != nil,
                       !honorifics.contains(where: { joined.text.hasSuffix($0) }) else { continue }
                 let aboveRegistration = registrationBoxes.contains { box in
@@ -215,14 +215,15 @@ struct LocatorEvaluator {
 extension LocatorEvaluator {
     /// A line's words split where a wide gap, an overlap (a seal stamped over the name) or a
     /// change of type size separates them: the blocks a reader sees as one piece of text.
-    static func groups(of words: [Token]) -> [[Token]] {
+    /// On `ragged` (OCR) pages, boxes of one name overlap and differ in height, so only gaps split.
+    static func groups(of words: [Token], ragged: Bool) -> [[Token]] {
         var groups: [[Token]] = []
         for word in words {
             if let previous = groups.last?.last {
                 let gap = word.box.minX - previous.box.maxX
                 let larger = Swift.max(previous.box.height, word.box.height)
                 let sizes = larger / Swift.max(1, Swift.min(previous.box.height, word.box.height))
-                if gap >= -1, gap <= larger, sizes < 1.4 {
+                if ragged ? gap <= larger : gap >= -1 && gap <= larger && sizes < 1.4 {
                     groups[groups.count - 1].append(word)
                     continue
                 }
