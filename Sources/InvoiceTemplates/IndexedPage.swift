@@ -62,19 +62,19 @@ struct AnchorHit: Sendable {
 
 extension IndexedPage {
     /// Every place the label is printed (matched without spaces, NFKC), or where the regex matches.
-    func find(label: String, isRegex: Bool) -> [AnchorHit] {
+    func find(label: String, isRegex: Bool, regexes: RegexCache) -> [AnchorHit] {
         var hits: [AnchorHit] = []
         for (lineIndex, line) in lines.enumerated() {
-            for range in ranges(of: label, isRegex: isRegex, in: line.characters) {
+            for range in ranges(of: label, isRegex: isRegex, in: line.characters, regexes: regexes) {
                 hits.append(hit(line: lineIndex, characterRange: range))
             }
         }
         return hits
     }
 
-    private func ranges(of label: String, isRegex: Bool, in characters: [Character]) -> [Range<Int>] {
+    private func ranges(of label: String, isRegex: Bool, in characters: [Character], regexes: RegexCache) -> [Range<Int>] {
         if isRegex {
-            guard let regex = try? Regex(label) else { return [] }
+            guard let regex = regexes.regex(label) else { return [] }
             let text = String(characters)
             return text.matches(of: regex).compactMap { match in
                 guard !match.range.isEmpty else { return nil }

@@ -6,6 +6,7 @@ import InvoiceCore
 /// field's normaliser keeps the ones that parse and consistency picks among them.
 struct LocatorEvaluator {
     let pages: [IndexedPage]
+    let regexes = RegexCache()
 
     /// The pages a locator looks at: one page (negative from the end) or all.
     func pages(for locator: Locator) -> [IndexedPage] {
@@ -23,7 +24,7 @@ struct LocatorEvaluator {
             let readings: [(Token, Double)]
             switch locator.kind {
             case .anchor(let label, let isRegex, let relation):
-                readings = page.find(label: label, isRegex: isRegex).flatMap { hit in
+                readings = page.find(label: label, isRegex: isRegex, regexes: regexes).flatMap { hit in
                     Self.readings(from: hit, relation: relation, on: page, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * hit.confidence) }
                 }
             case .region(let x, let y, let width, let height):
@@ -31,12 +32,12 @@ struct LocatorEvaluator {
                                        height: height * page.height)
                 readings = Self.inside(rect, on: page)
             case .regex(let pattern):
-                readings = Self.regexReadings(pattern, on: page)
+                readings = Self.regexReadings(pattern, on: page, regexes: regexes)
             case .companyBlock:
                 readings = Self.companyBlocks(on: page)
             }
             for (token, certainty) in readings {
-                guard let filtered = Self.apply(pattern: locator.pattern, to: token) else { continue }
+                guard let filtered = Self.apply(pattern: locator.pattern, to: token, regexes: regexes) else { continue }
                 found.append(LocatedText(token: filtered, certainty: certainty * locator.certainty, locator: summary))
             }
         }
@@ -44,9 +45,9 @@ struct LocatorEvaluator {
     }
 
     /// Keeps a token whose text matches `pattern` (its first capture group when it has one).
-    static func apply(pattern: String?, to token: Token) -> Token? {
+    static func apply(pattern: String?, to token: Token, regexes: RegexCache) -> Token? {
         guard let pattern else { return token }
-        guard let regex = try? Regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
+        guard let regex = regexes.regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
         var result = token
         if match.output.count > 1, let group = match.output[1].substring {
             result.text = String(group)
@@ -118,8 +119,9 @@ struct LocatorEvaluator {
         }
         for (rank, start) in starts.prefix(5).enumerated() {
             var run: [Token] = []
-            // OCR splits words into characters (株|式|会|社…): runs may be long.
-            for index in start..<Swift.min(tokens.count, start + 14) {
+            // OCR splits words into characters (株|式|会|社…): whole blocks may be long; values
+            // (amounts, dates, codes) are a few words at most.
+            for index in start..<Swift.min(tokens.count, start + (wholeBlocks ? 16 : 10)) {
                 let token = tokens[index]
                 if let previous = run.last {
                     let gap = reversed ? previous.box.minX - token.box.maxX : token.box.minX - previous.box.maxX
@@ -159,8 +161,8 @@ struct LocatorEvaluator {
     }
 
     /// Each match of the regex in each line; the first capture group is the value when there is one.
-    static func regexReadings(_ pattern: String, on page: IndexedPage) -> [(Token, Double)] {
-        guard let regex = try? Regex(pattern) else { return [] }
+    static func regexReadings(_ pattern: String, on page: IndexedPage, regexes: RegexCache) -> [(Token, Double)] {
+        guard let regex = regexes.regex(pattern) else { return [] }
         var result: [(Token, Double)] = []
         for line in page.lines {
             let text = line.text

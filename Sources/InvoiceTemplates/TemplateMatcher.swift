@@ -24,7 +24,7 @@ enum TemplateMatcher {
     /// Every registration number printed anywhere in the document (`T` + 13 digits).
     static func registrationNumbers(in pages: [IndexedPage]) -> Set<String> {
         var numbers: Set<String> = []
-        for line in pages.flatMap(\.lines) {
+        for line in pages.flatMap(\.lines) where line.characters.lazy.filter(\.isNumber).count >= 13 {
             let text = String(line.characters)
             for match in text.matches(of: /[TＴ][0-9０-９]{13}/) {
                 if let number = RegistrationNumber(String(text[match.range])) { numbers.insert(number.formatted) }
