@@ -60,7 +60,7 @@ public enum Extractor {
         }
         let resolver = Resolver(candidates: candidates, expectedRegistrationNumbers: Set(template.match.registrationNumbers))
         let (chosen, reasons) = resolver.resolve()
-        let fields = CanonicalFieldSet.all.map { field in
+        let fields = CanonicalField.all.map { field in
             let pick = chosen[field]
             let others = (candidates[field] ?? []).filter { $0.value != pick?.value }
             return ExtractedField(field: field, value: pick?.fieldValue ?? FieldValue(nil, confidence: 0),

@@ -1,3 +1,5 @@
+import InvoiceCore
+
 /// How a field's text is read and normalised: each type goes through the core's normaliser for it.
 public enum FieldType: String, Sendable, CaseIterable, Codable {
     /// Free text such as a company name: NFKC, honorifics removed for the name fields.
@@ -13,8 +15,8 @@ public enum FieldType: String, Sendable, CaseIterable, Codable {
 
     /// The type a canonical field has unless its template says otherwise.
     public static func natural(for field: String) -> FieldType {
-        if CanonicalFieldSet.amounts.contains(field) { return .amount }
-        if CanonicalFieldSet.dates.contains(field) { return .date }
+        if CanonicalField.amounts.contains(field) { return .amount }
+        if CanonicalField.dates.contains(field) { return .date }
         switch field {
         case "registration_number": return .registrationNumber
         case "invoice_number": return .identifier

@@ -46,20 +46,6 @@ struct IndexedPage: Sendable {
     }
 }
 
-/// A label found on a page: its box, and the parts of its first and last words outside it.
-struct AnchorHit: Sendable {
-    var page: Int
-    var line: Int
-    var box: BoundingBox
-    var confidence: Double
-    /// Indexes in the line's words of the words the label touches.
-    var wordRange: ClosedRange<Int>
-    /// The rest of the last word after the label (`T8011…` in `登録番号：T8011…`), as a token.
-    var tail: Token?
-    /// The part of the first word before the label (`株式会社サンプル商事` in `株式会社サンプル商事御中`).
-    var head: Token?
-}
-
 extension IndexedPage {
     /// Every place the label is printed (matched without spaces, NFKC), or where the regex matches.
     func find(label: String, isRegex: Bool, regexes: RegexCache) -> [AnchorHit] {
@@ -123,14 +109,5 @@ extension IndexedPage {
                          box: BoundingBox.union(box) ?? BoundingBox.union(words.map(\.box)) ?? firstWord.box,
                          confidence: words.map(\.confidence).min() ?? 0,
                          wordRange: first.word...last.word, tail: tail, head: head)
-    }
-}
-
-extension String {
-    func trimming(_ set: String) -> String {
-        var characters = Substring(self)
-        while let first = characters.first, set.contains(first) || first.isWhitespace { characters = characters.dropFirst() }
-        while let last = characters.last, set.contains(last) || last.isWhitespace { characters = characters.dropLast() }
-        return String(characters)
     }
 }

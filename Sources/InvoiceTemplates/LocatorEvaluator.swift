@@ -235,7 +235,3 @@ extension LocatorEvaluator {
         return groups
     }
 }
-
-extension BoundingBox {
-    func contains(x: Double, y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
-}

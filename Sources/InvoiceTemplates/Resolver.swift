@@ -11,7 +11,7 @@ struct Resolver {
     /// The chosen candidate per field (absent when none) and the arithmetic's reasons.
     func resolve() -> (chosen: [String: Candidate], reasons: [Reason]) {
         var chosen: [String: Candidate] = [:]
-        for field in CanonicalFieldSet.all where !CanonicalFieldSet.amounts.contains(field) {
+        for field in CanonicalField.all where !CanonicalField.amounts.contains(field) {
             chosen[field] = candidates[field]?.first
         }
         if let numbers = candidates[CanonicalField.registrationNumber] {

@@ -40,8 +40,8 @@ struct TemplateParser {
             if let fields = fieldsNode.mapping {
                 for (key, value) in fields {
                     guard let field = key.scalar?.string else { fail(key, "A field name must be text."); continue }
-                    guard CanonicalFieldSet.known.contains(field) else {
-                        fail(key, "Unknown field '\(field)'; use one of the canonical fields: \(CanonicalFieldSet.all.joined(separator: ", ")).")
+                    guard Set(CanonicalField.all).contains(field) else {
+                        fail(key, "Unknown field '\(field)'; use one of the canonical fields: \(CanonicalField.all.joined(separator: ", ")).")
                         continue
                     }
                     if let rule = parseField(field, value) { rules.append(rule) }
@@ -53,7 +53,7 @@ struct TemplateParser {
             fail(root, "The template has no 'fields'; add at least one canonical field with its locators.")
         }
         guard let name else { return nil }
-        let order = Dictionary(uniqueKeysWithValues: CanonicalFieldSet.all.enumerated().map { ($1, $0) })
+        let order = Dictionary(uniqueKeysWithValues: CanonicalField.all.enumerated().map { ($1, $0) })
         rules.sort { order[$0.field, default: 99] < order[$1.field, default: 99] }
         return Template(name: name, file: file, description: description, match: match, fields: rules)
     }
