@@ -60,6 +60,8 @@ struct Resolver {
                 choice[amountField] = amount
                 choice[taxField] = tax
                 if amount?.value == "0", tax == nil { continue }
+                // A rate's tax is only believed beside its amount, which it must fit.
+                if amount == nil, tax != nil, !(candidates[amountField] ?? []).isEmpty { continue }
                 var bonus = 0.0
                 if let amount = amount?.fieldValue.intValue, let tax = tax?.fieldValue.intValue {
                     let check = TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: tax)]))
@@ -87,7 +89,7 @@ struct Resolver {
                         let consistent = check.isConsistent && Self.totalIsChecked(fields)
                         let pairBonus = [10, 8].reduce(0.0) { sum, rate in
                             guard let amount = fields["taxable_\(rate)"]?.intValue, let taxValue = fields["tax_\(rate)"]?.intValue else { return sum }
-                            return sum + (TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: taxValue)])).isConsistent ? 2 : 0)
+                            return sum + (TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: taxValue)])).isConsistent ? 2 : -2)
                         }
                         let value = score(choice) + pairBonus + (consistent ? 10 : 0)
                         if best == nil || value > best!.score { best = (choice, value, consistent) }
@@ -127,6 +129,8 @@ struct Resolver {
 
     /// The total tax as the sum of the rates' taxes, for invoices that print no separate total tax.
     private func derivedTax(_ rates: Choice) -> Candidate? {
+        // Only when every rate's tax is known (or the rate is 0): a missing tax would make the sum wrong.
+        for rate in [10, 8] where rates["tax_\(rate)"] == nil && rates["taxable_\(rate)"]?.value != "0" { return nil }
         let taxes = [rates["tax_10"], rates["tax_8"]].compactMap { $0 }
         guard !taxes.isEmpty, taxes.contains(where: { $0.value != "0" }) else { return nil }
         let sum = taxes.compactMap { Int($0.value) }.reduce(0, +)

@@ -36,7 +36,8 @@ extension Template {
                 + labels(["合計"], certainty: 0.7, relations: rightOnly)),
             FieldRule(field: "tax_amount", locators:
                 labels(["消費税合計", "消費税額合計", "うち消費税額", "うち消費税", "消費税額", "Tax Total", "Total Tax"], relations: rightOnly)
-                + labels(["消費税"], certainty: 0.6, relations: rightOnly)),
+                // A bare 消費税, but not the 消費税(10%) of one rate.
+                + [Locator(kind: .anchor(label: #"消費税(?!\(?[0-9]+%)"#, isRegex: true, relation: .rightOf), certainty: 0.6)]),
             FieldRule(field: "taxable_10", locators:
                 labels(["10%対象", "10%対象計", "10%課税対象", "10% taxable", "課税対象額(10%)"], relations: rightOnly)),
             FieldRule(field: "tax_10", locators:
