@@ -86,7 +86,13 @@ struct LocatorEvaluator {
                     $0.box.minX >= hit.box.minX - slack && $0.box.minX <= hit.box.maxX + slack
                         || ($0.box.minX < hit.box.minX && $0.box.maxX > hit.box.minX)
                 }
-                guard let first = words.first, let start = candidate.words.firstIndex(where: { $0.box == first.box }) else { continue }
+                guard let first = words.first, var start = candidate.words.firstIndex(where: { $0.box == first.box }) else { continue }
+                // From the start of the block that reaches into the column (株 of 株|式|会|社 read by OCR).
+                while start > 0 {
+                    let (previous, word) = (candidate.words[start - 1], candidate.words[start])
+                    guard word.box.minX - previous.box.maxX <= Swift.max(previous.box.height, word.box.height) * 0.5 else { break }
+                    start -= 1
+                }
                 let penalty = linesUsed == 0 ? 1.0 : 0.6
                 result += runs(candidate.words[start...].prefix(16), reversed: false, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * penalty) }
                 linesUsed += 1
