@@ -31,10 +31,22 @@ enum ValueNormalizer {
 
     /// The located texts that normalise, as candidates, equal values merged (best kept, support counted), best first.
     static func candidates(_ located: [LocatedText], field: String, type: FieldType) -> [Candidate] {
-        var byValue: [String: Candidate] = [:]
-        var order: [String] = []
+        // Of the readings that start at the same word, only the longest that parses counts:
+        // `令和6年5月3` parses too, but the date printed is `令和6年5月31日`.
+        var longest: [String: (text: Int, value: String, confidence: Double, item: LocatedText)] = [:]
+        var starts: [String] = []
         for item in located {
             guard let (value, confidence) = normalize(item.token.text, field: field, type: type) else { continue }
+            let box = item.token.box
+            let start = "\(item.locator)|\(item.token.page)|\(Int(box.minX.rounded()))|\(Int(box.minY.rounded()))"
+            if let existing = longest[start], existing.text >= item.token.text.count { continue }
+            if longest[start] == nil { starts.append(start) }
+            longest[start] = (item.token.text.count, value, confidence, item)
+        }
+        var byValue: [String: Candidate] = [:]
+        var order: [String] = []
+        for start in starts {
+            guard let (_, value, confidence, item) = longest[start] else { continue }
             let candidate = Candidate(value: value, text: item.token.text,
                                       confidence: item.token.confidence * item.certainty * confidence,
                                       page: item.token.page, box: item.token.box, locator: item.locator)
