@@ -21,6 +21,8 @@ enum ValueNormalizer {
             guard trimmed.contains(where: \.isNumber), let first = trimmed.first, first.isLetter || first.isNumber,
                   trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_/.#".contains($0)) })
             else { return nil }
+            // A date in a neighbouring cell is not a code (`2024/07/31` below 請求書番号).
+            if trimmed.wholeMatch(of: /[0-9]{4}[\/.][0-9]{1,2}[\/.][0-9]{1,2}/) != nil { return nil }
             return (trimmed, 1)
         case .text:
             let value = FieldNormalizer.field(field, text: text).value ?? ""
