@@ -1,0 +1,71 @@
+public import InvoiceCore
+
+/// Reads the canonical fields from a document's pages: picks the best-fitting template (or the
+/// generic extractor when none fits), runs every locator of every field, normalises the
+/// candidates and resolves them by consistency. Pure and fast: no I/O.
+public enum Extractor {
+    /// Extracts with the best template of `templates`, or `templateName` when given (SPEC's
+    /// `extract --template NAME`); the generic extractor when no template fits.
+    public static func extract(pages: [PageText], templates: TemplateLibrary, templateName: String? = nil) -> ExtractionResult {
+        let indexed = pages.map(IndexedPage.init)
+        let scores = TemplateMatcher.scores(pages: indexed, library: templates)
+        if let templateName {
+            guard let template = templates.template(named: templateName) else {
+                var result = extract(indexed, template: .generic, scores: scores)
+                result.template = nil
+                result.reasons.insert(Reason(.noTemplate, message: "No template has the requested name; run `templates list` to see the loaded ones."), at: 0)
+                return result
+            }
+            return extract(indexed, template: template, scores: scores)
+        }
+        let eligible = scores.filter(\.isEligible)
+        guard let best = eligible.first, let template = templates.template(named: best.template) else {
+            var result = extract(indexed, template: .generic, scores: scores)
+            result.template = nil
+            result.reasons.insert(Reason(.noTemplate, message: "No template fits this layout; the generic extractor read it."), at: 0)
+            return result
+        }
+        var result = extract(indexed, template: template, scores: scores)
+        if eligible.count > 1, eligible[1].score >= best.score * 0.9 {
+            result.reasons.insert(Reason(.templateAmbiguous, message: "Two templates fit this document almost equally well; check that the right layout was used."), at: 0)
+        }
+        return result
+    }
+
+    /// Extracts with one given template, whatever its score (`templates test TEMPLATE FILE`).
+    public static func extract(pages: [PageText], template: Template) -> ExtractionResult {
+        let indexed = pages.map(IndexedPage.init)
+        let scores = TemplateMatcher.scores(pages: indexed, library: TemplateLibrary(templates: [template]))
+        return extract(indexed, template: template, scores: scores)
+    }
+
+    /// Extracts with the generic extractor only.
+    public static func extractGeneric(pages: [PageText]) -> ExtractionResult {
+        var result = extract(pages.map(IndexedPage.init), template: .generic, scores: [])
+        result.template = nil
+        return result
+    }
+
+    /// Every template's score for the document, best first.
+    public static func scores(pages: [PageText], templates: TemplateLibrary) -> [TemplateScore] {
+        TemplateMatcher.scores(pages: pages.map(IndexedPage.init), library: templates)
+    }
+
+    static func extract(_ pages: [IndexedPage], template: Template, scores: [TemplateScore]) -> ExtractionResult {
+        let evaluator = LocatorEvaluator(pages: pages)
+        var candidates: [String: [Candidate]] = [:]
+        for rule in template.fields {
+            let located = rule.locators.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }
+            candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type)
+        }
+        let resolver = Resolver(candidates: candidates, expectedRegistrationNumbers: Set(template.match.registrationNumbers))
+        let (chosen, reasons) = resolver.resolve()
+        let fields = CanonicalField.all.map { field in
+            let pick = chosen[field]
+            let others = (candidates[field] ?? []).filter { $0.value != pick?.value }
+            return ExtractedField(field: field, value: pick?.fieldValue ?? FieldValue(nil, confidence: 0),
+                                  locator: pick?.locator, alternatives: others)
+        }
+        return ExtractionResult(template: template.name, scores: scores, fields: fields, reasons: reasons)
+    }
+}

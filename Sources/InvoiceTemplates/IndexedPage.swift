@@ -1,0 +1,113 @@
+import InvoiceCore
+
+/// A page prepared for locating: its words NFKC-normalised, its lines with a character map back
+/// to the words, so that a label found inside a word (`登録番号：T…`) or across words
+/// (`Invoice No.`) has a box.
+struct IndexedPage: Sendable {
+    /// One line's text, without spaces, and for each character the index of its word in `words`.
+    struct Line: Sendable {
+        var words: [Token]
+        /// Characters of the words without separators (labels are matched without spaces).
+        var characters: [Character]
+        /// For each character: (word index, offset of the character inside that word).
+        var origin: [(word: Int, offset: Int)]
+        /// The text with spaces as printed, for regex locators.
+        var text: String
+        var box: BoundingBox
+    }
+
+    var number: Int
+    /// Read by OCR: word boxes are ragged (characters of one name in boxes of different heights).
+    var isOCR: Bool
+    var width: Double
+    var height: Double
+    var lines: [Line]
+    var words: [Token]
+
+    init(_ page: PageText) {
+        number = page.number
+        isOCR = page.source == .ocr
+        width = page.width
+        height = page.height
+        lines = page.lines.map { line in
+            let words = line.words.map { Token(word: $0, page: page.number) }
+            var characters: [Character] = []
+            var origin: [(Int, Int)] = []
+            for (index, word) in words.enumerated() {
+                for (offset, character) in word.text.enumerated() where !character.isWhitespace {
+                    characters.append(character)
+                    origin.append((index, offset))
+                }
+            }
+            return Line(words: words, characters: characters, origin: origin,
+                        text: Token.joined(words)?.text ?? "", box: line.box)
+        }
+        words = lines.flatMap(\.words)
+    }
+}
+
+extension IndexedPage {
+    /// Every place the label is printed (matched without spaces, NFKC), or where the regex matches.
+    func find(label: String, isRegex: Bool, regexes: RegexCache) -> [AnchorHit] {
+        var hits: [AnchorHit] = []
+        for (lineIndex, line) in lines.enumerated() {
+            for range in ranges(of: label, isRegex: isRegex, in: line.characters, regexes: regexes) {
+                hits.append(hit(line: lineIndex, characterRange: range))
+            }
+        }
+        return hits
+    }
+
+    private func ranges(of label: String, isRegex: Bool, in characters: [Character], regexes: RegexCache) -> [Range<Int>] {
+        if isRegex {
+            guard let regex = regexes.regex(label) else { return [] }
+            let text = String(characters)
+            return text.matches(of: regex).compactMap { match in
+                guard !match.range.isEmpty else { return nil }
+                let start = text.distance(from: text.startIndex, to: match.range.lowerBound)
+                return start..<(start + text[match.range].count)
+            }
+        }
+        let needle = Array(Normalizing.compact(label))
+        guard !needle.isEmpty, needle.count <= characters.count else { return [] }
+        var result: [Range<Int>] = []
+        var start = 0
+        while start + needle.count <= characters.count {
+            if characters[start] == needle[0], Array(characters[start..<(start + needle.count)]) == needle {
+                result.append(start..<(start + needle.count))
+                start += needle.count
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
+
+    private func hit(line lineIndex: Int, characterRange: Range<Int>) -> AnchorHit {
+        let line = lines[lineIndex]
+        let first = line.origin[characterRange.lowerBound], last = line.origin[characterRange.upperBound - 1]
+        let firstWord = line.words[first.word], lastWord = line.words[last.word]
+        // Split a word's box in proportion to its characters: good enough for a label's position.
+        func slice(_ word: Token, from: Int, to: Int) -> Token? {
+            let characters = Array(word.text)
+            guard from < to, from >= 0, to <= characters.count else { return nil }
+            let text = String(characters[from..<to]).trimming(":：/ ")
+            guard !text.isEmpty else { return nil }
+            let unit = word.box.width / Double(Swift.max(1, characters.count))
+            let box = BoundingBox(x: word.box.minX + unit * Double(from), y: word.box.minY,
+                                  width: unit * Double(to - from), height: word.box.height)
+            return Token(text: text, box: box, confidence: word.confidence, page: word.page)
+        }
+        let lastLength = lastWord.text.count
+        let tail = slice(lastWord, from: last.offset + 1, to: lastLength)
+        let head = slice(firstWord, from: 0, to: first.offset)
+        let labelStart = slice(firstWord, from: first.offset, to: first.word == last.word ? last.offset + 1 : firstWord.text.count)
+        let labelEnd = slice(lastWord, from: first.word == last.word ? first.offset : 0, to: last.offset + 1)
+        let box = [labelStart?.box, labelEnd?.box].compactMap { $0 }
+        let words = line.words[first.word...last.word]
+        return AnchorHit(page: number, line: lineIndex,
+                         box: BoundingBox.union(box) ?? BoundingBox.union(words.map(\.box)) ?? firstWord.box,
+                         confidence: words.map(\.confidence).min() ?? 0,
+                         wordRange: first.word...last.word, tail: tail, head: head)
+    }
+}

@@ -1,1 +1,0 @@
-// Layout templates and the generic extractor (issue 5) live in this target.

@@ -1,0 +1,243 @@
+import Foundation
+import InvoiceCore
+
+/// Runs one locator over the pages and returns the texts it points at. Each locator offers
+/// several readings (the first word, the first two words …) with decreasing certainty; the
+/// field's normaliser keeps the ones that parse and consistency picks among them.
+struct LocatorEvaluator {
+    let pages: [IndexedPage]
+    let regexes = RegexCache()
+
+    /// The pages a locator looks at: one page (negative from the end) or all.
+    func pages(for locator: Locator) -> [IndexedPage] {
+        guard let page = locator.page else { return pages }
+        let index = page > 0 ? page - 1 : pages.count + page
+        return pages.indices.contains(index) ? [pages[index]] : []
+    }
+
+    /// `wholeBlocks`: offer only whole blocks of words, not their beginnings (for names, which
+    /// any prefix of would also read as text).
+    func evaluate(_ locator: Locator, wholeBlocks: Bool = false) -> [LocatedText] {
+        var found: [LocatedText] = []
+        let summary = locator.summary
+        for page in pages(for: locator) {
+            let readings: [(Token, Double)]
+            switch locator.kind {
+            case .anchor(let label, let isRegex, let relation):
+                readings = page.find(label: label, isRegex: isRegex, regexes: regexes).flatMap { hit in
+                    Self.readings(from: hit, relation: relation, on: page, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * hit.confidence) }
+                }
+            case .region(let x, let y, let width, let height):
+                let rect = BoundingBox(x: x * page.width, y: y * page.height, width: width * page.width,
+                                       height: height * page.height)
+                readings = Self.inside(rect, on: page)
+            case .regex(let pattern):
+                readings = Self.regexReadings(pattern, on: page, regexes: regexes)
+            case .companyBlock:
+                readings = Self.companyBlocks(on: page)
+            }
+            for (token, certainty) in readings {
+                guard let filtered = Self.apply(pattern: locator.pattern, to: token, regexes: regexes) else { continue }
+                found.append(LocatedText(token: filtered, certainty: certainty * locator.certainty, locator: summary))
+            }
+        }
+        return found
+    }
+
+    /// Keeps a token whose text matches `pattern` (its first capture group when it has one).
+    static func apply(pattern: String?, to token: Token, regexes: RegexCache) -> Token? {
+        guard let pattern else { return token }
+        guard let regex = regexes.regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
+        var result = token
+        if match.output.count > 1, let group = match.output[1].substring {
+            result.text = String(group)
+        } else {
+            result.text = String(token.text[match.range])
+        }
+        return result.text.isEmpty ? nil : result
+    }
+
+    // MARK: - Anchors
+
+    static func readings(from hit: AnchorHit, relation: AnchorRelation, on page: IndexedPage,
+                         wholeBlocks: Bool) -> [(Token, Double)] {
+        let line = page.lines[hit.line]
+        let own = Set(hit.wordRange.map { line.words[$0].box })
+        switch relation {
+        case .rightOf:
+            let sameRow = page.words.filter { word in
+                !own.contains(word.box) && word.box.minX >= hit.box.maxX - 1 && sharesRow(word.box, hit.box)
+            }.sorted { $0.box.minX < $1.box.minX }
+            return runs(([hit.tail].compactMap { $0 } + sameRow).prefix(16), reversed: false, wholeBlocks: wholeBlocks)
+        case .leftOf:
+            let sameRow = page.words.filter { word in
+                !own.contains(word.box) && word.box.maxX <= hit.box.minX + 1 && sharesRow(word.box, hit.box)
+            }.sorted { $0.box.maxX > $1.box.maxX }
+            return runs(([hit.head].compactMap { $0 } + sameRow).prefix(16), reversed: true, wholeBlocks: wholeBlocks)
+        case .below:
+            // The nearest two lines below whose words start in the label's column.
+            let slack = Swift.max(hit.box.height, 6)
+            let below = page.lines.filter { $0.box.minY >= hit.box.maxY - 1 }.sorted { $0.box.minY < $1.box.minY }
+            var result: [(Token, Double)] = []
+            var linesUsed = 0
+            for candidate in below where linesUsed < 2 {
+                guard candidate.box.minY - hit.box.maxY < slack * 6 else { break }
+                let words = candidate.words.filter {
+                    $0.box.minX >= hit.box.minX - slack && $0.box.minX <= hit.box.maxX + slack
+                        || ($0.box.minX < hit.box.minX && $0.box.maxX > hit.box.minX)
+                }
+                guard let first = words.first, var start = candidate.words.firstIndex(where: { $0.box == first.box }) else { continue }
+                // From the start of the block that reaches into the column (株 of 株|式|会|社 read by OCR).
+                while start > 0 {
+                    let (previous, word) = (candidate.words[start - 1], candidate.words[start])
+                    guard word.box.minX - previous.box.maxX <= Swift.max(previous.box.height, word.box.height) * 0.5 else { break }
+                    start -= 1
+                }
+                let penalty = linesUsed == 0 ? 1.0 : 0.6
+                result += runs(candidate.words[start...].prefix(16), reversed: false, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * penalty) }
+                linesUsed += 1
+            }
+            return result
+        case .box(let dx, let dy, let width, let height):
+            let rect = BoundingBox(x: hit.box.minX + dx, y: hit.box.minY + dy, width: width, height: height)
+            return inside(rect, on: page).filter { token in !own.contains(token.0.box) }
+        }
+    }
+
+    /// Whether a word stands on the same row as the label (their vertical middles close).
+    static func sharesRow(_ word: BoundingBox, _ label: BoundingBox) -> Bool {
+        abs(word.midY - label.midY) <= Swift.max(label.height, word.height) * 0.5
+    }
+
+    /// Runs of neighbouring tokens starting at each of the first few tokens: "31", "31 May",
+    /// "31 May 2024", "May" … A run stops at a wide gap. The later the start, the lower the certainty.
+    static func runs<C: Collection>(_ tokens: C, reversed: Bool, wholeBlocks: Bool) -> [(Token, Double)]
+    where C.Element == Token {
+        let tokens = Array(tokens)
+        var result: [(Token, Double)] = []
+        // A run starts where a block starts, never inside one (not `285` of `¥41,` `285`).
+        let starts = tokens.indices.filter { index in
+            index == 0 || {
+                let (previous, token) = (tokens[index - 1], tokens[index])
+                let gap = reversed ? previous.box.minX - token.box.maxX : token.box.minX - previous.box.maxX
+                return gap > Swift.max(previous.box.height, token.box.height) * 1.5
+            }()
+        }
+        for (rank, start) in starts.prefix(5).enumerated() {
+            var run: [Token] = []
+            // OCR splits words into characters (株|式|会|社…): whole blocks may be long; values
+            // (amounts, dates, codes) are a few words at most.
+            for index in start..<Swift.min(tokens.count, start + (wholeBlocks ? 16 : 10)) {
+                let token = tokens[index]
+                if let previous = run.last {
+                    let gap = reversed ? previous.box.minX - token.box.maxX : token.box.minX - previous.box.maxX
+                    if gap > Swift.max(previous.box.height, token.box.height) * 1.5 { break }
+                }
+                run.append(token)
+                if wholeBlocks { continue }
+                let ordered = reversed ? run.reversed() : run
+                if let joined = Token.joined(ordered) {
+                    result.append((joined, pow(0.93, Double(rank)) * pow(0.98, Double(run.count - 1))))
+                }
+            }
+            if wholeBlocks, let joined = Token.joined(reversed ? run.reversed() : run) {
+                result.append((joined, pow(0.93, Double(rank))))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Regions and regexes
+
+    /// The words whose centres lie in `rect`, one reading per line (top first) and one for all.
+    static func inside(_ rect: BoundingBox, on page: IndexedPage) -> [(Token, Double)] {
+        var result: [(Token, Double)] = []
+        var all: [Token] = []
+        for line in page.lines {
+            let words = line.words.filter { rect.contains(x: $0.box.midX, y: $0.box.midY) }
+            guard let joined = Token.joined(words) else { continue }
+            result.append((joined, pow(0.95, Double(result.count))))
+            all.append(joined)
+        }
+        if all.count > 1, var joined = Token.joined(all) {
+            joined.text = all.map(\.text).joined(separator: " ")
+            result.append((joined, 0.9))
+        }
+        return result
+    }
+
+    /// Each match of the regex in each line; the first capture group is the value when there is one.
+    static func regexReadings(_ pattern: String, on page: IndexedPage, regexes: RegexCache) -> [(Token, Double)] {
+        guard let regex = regexes.regex(pattern) else { return [] }
+        var result: [(Token, Double)] = []
+        for line in page.lines {
+            let text = line.text
+            for match in text.matches(of: regex) {
+                let range = match.output.count > 1 ? (match.output[1].range ?? match.range) : match.range
+                let value = String(text[range]).trimming(" ")
+                guard !value.isEmpty else { continue }
+                // The words the value overlaps give its box.
+                let startOffset = text.distance(from: text.startIndex, to: range.lowerBound)
+                let endOffset = startOffset + text[range].count
+                var offset = 0
+                var covered: [Token] = []
+                for (index, word) in line.words.enumerated() {
+                    if index > 0, text[text.index(text.startIndex, offsetBy: offset)] == " " { offset += 1 }
+                    let wordRange = offset..<(offset + word.text.count)
+                    if wordRange.overlaps(startOffset..<endOffset) { covered.append(word) }
+                    offset += word.text.count
+                }
+                guard let joined = Token.joined(covered) else { continue }
+                result.append((Token(text: value, box: joined.box, confidence: joined.confidence, page: page.number), 1))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Company blocks (the generic issuer)
+
+    /// Blocks of words (see `groups(of:)`) that read as a company name with a legal form
+    /// (株式会社…), unless they end in an honorific (that is the recipient). Surer when a registration number or its label is
+    /// printed below in the same column, as on most Japanese invoices.
+    static func companyBlocks(on page: IndexedPage) -> [(Token, Double)] {
+        var result: [(Token, Double)] = []
+        let registrationBoxes = page.lines.filter { line in
+            let text = String(line.characters)
+            return text.contains("登録番号") || text.contains("RegistrationNo") || RegistrationNumber.parse(from: text) != nil
+        }.map(\.box)
+        let honorifics = ["御中", "様", "殿"]
+        for line in page.lines {
+            for group in groups(of: line.words, ragged: page.isOCR) {
+                guard let joined = Token.joined(group), CompanyName(joined.text).form != nil,
+                      !honorifics.contains(where: { joined.text.hasSuffix($0) }) else { continue }
+                let aboveRegistration = registrationBoxes.contains { box in
+                    box.minY > joined.box.minY && box.minY - joined.box.maxY < 120 && abs(box.minX - joined.box.minX) < 40
+                }
+                result.append((joined, aboveRegistration ? 1 : 0.6))
+            }
+        }
+        return result
+    }
+}
+
+extension LocatorEvaluator {
+    /// A line's words split where a wide gap, an overlap (a seal stamped over the name) or a
+    /// change of type size separates them: the blocks a reader sees as one piece of text.
+    /// On `ragged` (OCR) pages, boxes of one name overlap and differ in height, so only gaps split.
+    static func groups(of words: [Token], ragged: Bool) -> [[Token]] {
+        var groups: [[Token]] = []
+        for word in words {
+            if let previous = groups.last?.last {
+                let gap = word.box.minX - previous.box.maxX
+                let larger = Swift.max(previous.box.height, word.box.height)
+                let sizes = larger / Swift.max(1, Swift.min(previous.box.height, word.box.height))
+                if ragged ? gap <= larger : gap >= -1 && gap <= larger && sizes < 1.4 {
+                    groups[groups.count - 1].append(word)
+                    continue
+                }
+            }
+            groups.append([word])
+        }
+        return groups
+    }
+}

@@ -1,0 +1,147 @@
+import InvoiceCore
+
+/// Chooses one candidate per field by consistency, not by order: the registration number with
+/// a valid check digit (and the template's own number first), an issuer that is not the
+/// recipient, and the amounts whose tax arithmetic adds up (`TaxCheck`).
+struct Resolver {
+    var candidates: [String: [Candidate]]
+    /// The template's registration numbers, preferred when printed.
+    var expectedRegistrationNumbers: Set<String> = []
+
+    /// The chosen candidate per field (absent when none) and the arithmetic's reasons.
+    func resolve() -> (chosen: [String: Candidate], reasons: [Reason]) {
+        var chosen: [String: Candidate] = [:]
+        for field in CanonicalField.all where !CanonicalField.amounts.contains(field) {
+            chosen[field] = candidates[field]?.first
+        }
+        if let numbers = candidates[CanonicalField.registrationNumber] {
+            chosen[CanonicalField.registrationNumber] = numbers.max { rank($0) < rank($1) }
+        }
+        if let recipient = chosen[CanonicalField.recipientName], let issuers = candidates[CanonicalField.issuerName] {
+            chosen[CanonicalField.issuerName] = issuers.first { $0.value != recipient.value }
+        }
+        let (amounts, reasons) = resolveAmounts()
+        chosen.merge(amounts) { $1 }
+        return (chosen, reasons)
+    }
+
+    private func rank(_ candidate: Candidate) -> (Int, Int, Double) {
+        let valid = RegistrationNumber(candidate.value)?.isCheckDigitValid == true ? 1 : 0
+        return (expectedRegistrationNumbers.contains(candidate.value) ? 1 : 0, valid, candidate.confidence)
+    }
+
+    // MARK: - Amounts
+
+    private typealias Choice = [String: Candidate]
+
+    private func options(_ field: String, zero: Bool) -> [Candidate?] {
+        var result: [Candidate?] = Array((candidates[field] ?? []).prefix(3))
+        // Only a rate printed nowhere is 0 (SPEC); a rate with unreadable amounts stays missing.
+        let ratePrinted = [field, field.replacingTaxablePrefix].contains { !(candidates[$0] ?? []).isEmpty }
+        if zero, !ratePrinted, !result.contains(where: { $0?.value == "0" }) {
+            result.append(Candidate(value: "0", text: "", confidence: 0.8, page: nil, box: nil,
+                                    locator: "implied: 0 (no amount printed at this rate)"))
+        }
+        result.append(nil)
+        return result
+    }
+
+    private func score(_ choice: Choice) -> Double { choice.values.reduce(0) { $0 + $1.confidence } }
+
+    private func values(_ choice: Choice) -> [String: FieldValue] { choice.mapValues(\.fieldValue) }
+
+    /// The best few (amount, tax) pairs of one rate, pairs whose tax fits the amount first.
+    private func pairs(rate: Int) -> [Choice] {
+        let (amountField, taxField) = ("taxable_\(rate)", "tax_\(rate)")
+        var result: [(Choice, Double)] = []
+        for amount in options(amountField, zero: true) {
+            for tax in options(taxField, zero: true) {
+                var choice: Choice = [:]
+                choice[amountField] = amount
+                choice[taxField] = tax
+                if amount?.value == "0", tax == nil { continue }
+                // A rate's tax is only believed beside its amount, which it must fit.
+                if amount == nil, tax != nil, !(candidates[amountField] ?? []).isEmpty { continue }
+                var bonus = 0.0
+                if let amount = amount?.fieldValue.intValue, let tax = tax?.fieldValue.intValue {
+                    let check = TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: tax)]))
+                    bonus = check.isConsistent ? 2 : -2
+                }
+                result.append((choice, score(choice) + bonus))
+            }
+        }
+        return result.sorted { $0.1 > $1.1 }.prefix(4).map(\.0)
+    }
+
+    private func resolveAmounts() -> (Choice, [Reason]) {
+        var best: (choice: Choice, score: Double, consistent: Bool)?
+        for pair10 in pairs(rate: 10) {
+            for pair8 in pairs(rate: 8) {
+                let rates = pair10.merging(pair8) { $1 }
+                let derived = derivedTax(rates)
+                for total in options(CanonicalField.totalAmount, zero: false) {
+                    for tax in options(CanonicalField.taxAmount, zero: false) + [derived] {
+                        var choice = rates
+                        choice[CanonicalField.totalAmount] = total
+                        choice[CanonicalField.taxAmount] = tax
+                        let fields = values(choice)
+                        let check = TaxCheck.check(TaxBreakdown(fields: fields))
+                        let consistent = check.isConsistent && Self.totalIsChecked(fields)
+                        let pairBonus = [10, 8].reduce(0.0) { sum, rate in
+                            guard let amount = fields["taxable_\(rate)"]?.intValue, let taxValue = fields["tax_\(rate)"]?.intValue else { return sum }
+                            return sum + (TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: taxValue)])).isConsistent ? 2 : -2)
+                        }
+                        let value = score(choice) + pairBonus + (consistent ? 10 : 0)
+                        if best == nil || value > best!.score { best = (choice, value, consistent) }
+                    }
+                }
+            }
+        }
+        guard let best else { return ([:], []) }
+        var choice = best.choice
+        // A rate printed nowhere is 0 by SPEC; with the arithmetic confirming, so are its parts.
+        for rate in [10, 8] where choice["taxable_\(rate)"]?.value == "0" && choice["tax_\(rate)"] == nil {
+            choice["tax_\(rate)"] = choice["taxable_\(rate)"]
+        }
+        if best.consistent {
+            // Derived and implied values are as sure as the printed ones the arithmetic ties them to.
+            let printed = choice.values.filter { $0.page != nil }.map(\.confidence).min() ?? 1
+            for (field, candidate) in choice where candidate.page == nil {
+                choice[field]?.confidence = Swift.min(0.99, printed)
+            }
+            return (choice, [])
+        }
+        let check = TaxCheck.check(TaxBreakdown(fields: values(choice)))
+        return (choice, check.reasons)
+    }
+
+    /// Whether the arithmetic really tied the total to the rates: a total, at least one rate, and
+    /// every rate's tax known (or the total tax). Leaving a value out must not pass for consistency.
+    private static func totalIsChecked(_ fields: [String: FieldValue]) -> Bool {
+        guard fields[CanonicalField.totalAmount]?.intValue != nil else { return false }
+        let rates = [10, 8].filter { fields["taxable_\($0)"]?.intValue != nil }
+        guard !rates.isEmpty else { return false }
+        let taxesKnown = rates.allSatisfy { rate in
+            fields["tax_\(rate)"]?.intValue != nil || fields["taxable_\(rate)"]?.intValue == 0
+        }
+        return taxesKnown || fields[CanonicalField.taxAmount]?.intValue != nil
+    }
+
+    /// The total tax as the sum of the rates' taxes, for invoices that print no separate total tax.
+    private func derivedTax(_ rates: Choice) -> Candidate? {
+        // Only when every rate's tax is known (or the rate is 0): a missing tax would make the sum wrong.
+        for rate in [10, 8] where rates["tax_\(rate)"] == nil && rates["taxable_\(rate)"]?.value != "0" { return nil }
+        let taxes = [rates["tax_10"], rates["tax_8"]].compactMap { $0 }
+        guard !taxes.isEmpty, taxes.contains(where: { $0.value != "0" }) else { return nil }
+        let sum = taxes.compactMap { Int($0.value) }.reduce(0, +)
+        return Candidate(value: String(sum), text: "", confidence: (taxes.map(\.confidence).min() ?? 0) * 0.9,
+                         page: nil, box: nil, locator: "derived: tax_10 + tax_8")
+    }
+}
+
+extension String {
+    /// `taxable_10` ↔ `tax_10`: the other field of the same rate.
+    fileprivate var replacingTaxablePrefix: String {
+        hasPrefix("taxable_") ? "tax_" + dropFirst("taxable_".count) : "taxable_" + dropFirst("tax_".count)
+    }
+}

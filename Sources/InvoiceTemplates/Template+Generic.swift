@@ -1,0 +1,55 @@
+extension Template {
+    /// The generic extractor for layouts without a template: a dictionary of the Japanese and
+    /// English labels invoices print, the value found right of or below each label; the
+    /// `T`-number anywhere; the recipient before 御中 / 様; the issuer as the company block that
+    /// is not the recipient (surest above the 登録番号). Weaker labels carry lower certainty, and
+    /// the amounts are settled by the tax arithmetic.
+    public static let generic: Template = {
+        func labels(_ texts: [String], certainty: Double = 0.9, relations: [AnchorRelation] = [.rightOf, .below],
+                    pattern: String? = nil) -> [Locator] {
+            texts.flatMap { text in
+                relations.map { relation in
+                    Locator(kind: .anchor(label: text, isRegex: false, relation: relation), pattern: pattern,
+                            certainty: certainty * (relation == .below ? 0.9 : 1))
+                }
+            }
+        }
+        let rightOnly: [AnchorRelation] = [.rightOf]
+        let fields: [FieldRule] = [
+            FieldRule(field: "issuer_name", locators: [Locator(kind: .companyBlock, certainty: 0.9)]
+                + labels(["発行者", "From"], certainty: 0.85, relations: [.below, .rightOf])),
+            FieldRule(field: "registration_number", locators:
+                labels(["登録番号", "Registration No.", "Registration Number", "適格請求書発行事業者登録番号"], certainty: 0.95)
+                + [Locator(kind: .regex("T[0-9]{13}"), certainty: 0.9)]),
+            FieldRule(field: "invoice_number", locators:
+                labels(["請求書番号", "請求番号", "請求書No.", "請求No.", "Invoice No.", "Invoice Number", "Invoice #"])
+                + labels(["No."], certainty: 0.6, relations: rightOnly)),
+            FieldRule(field: "issue_date", locators:
+                labels(["請求日", "発行日", "請求年月日", "発行年月日", "Invoice Date", "Issue Date"])
+                + labels(["日付"], certainty: 0.7)),
+            FieldRule(field: "due_date", locators:
+                labels(["お支払期限", "支払期限", "お支払期日", "支払期日", "お支払日", "Due Date", "Payment Due"])),
+            FieldRule(field: "recipient_name", locators:
+                labels(["御中"], certainty: 0.9, relations: [.leftOf]) + labels(["様", "殿"], certainty: 0.7, relations: [.leftOf])),
+            FieldRule(field: "total_amount", locators:
+                labels(["ご請求金額", "御請求金額", "請求金額", "税込合計", "合計金額", "Total Amount", "Amount Due", "Total"], relations: rightOnly)
+                + labels(["合計"], certainty: 0.7, relations: rightOnly)),
+            FieldRule(field: "tax_amount", locators:
+                labels(["消費税合計", "消費税額合計", "うち消費税額", "うち消費税", "消費税額", "Tax Total", "Total Tax"], relations: rightOnly)
+                // A bare 消費税, but not the 消費税(10%) of one rate.
+                + [Locator(kind: .anchor(label: #"消費税(?!\(?[0-9]+%)"#, isRegex: true, relation: .rightOf), certainty: 0.6)]),
+            FieldRule(field: "taxable_10", locators:
+                labels(["10%対象", "10%対象計", "10%課税対象", "10% taxable", "課税対象額(10%)"], relations: rightOnly)),
+            FieldRule(field: "tax_10", locators:
+                labels(["消費税(10%)", "消費税10%", "10%消費税", "Tax 10%", "消費税額(10%)"], relations: rightOnly)
+                + labels(["10%対象"], certainty: 0.8, relations: rightOnly)),
+            FieldRule(field: "taxable_8", locators:
+                labels(["8%対象", "8%対象計", "8%課税対象", "8% taxable", "軽減税率対象", "課税対象額(8%)"], relations: rightOnly)),
+            FieldRule(field: "tax_8", locators:
+                labels(["消費税(8%)", "消費税8%", "8%消費税", "Tax 8%", "消費税額(8%)"], relations: rightOnly)
+                + labels(["8%対象"], certainty: 0.8, relations: rightOnly)),
+        ]
+        return Template(name: "generic", description: "Labels and positions for layouts without a template",
+                        match: MatchRules(), fields: fields)
+    }()
+}

@@ -1,0 +1,69 @@
+import InvoiceCore
+
+/// Reads located text as a field's type with the core's normalisers; nil when it is not one
+/// (a label, a different kind of value), so that it never becomes a candidate.
+enum ValueNormalizer {
+    static func normalize(_ text: String, field: String, type: FieldType) -> (value: String, confidence: Double)? {
+        guard text.contains(where: { !$0.isWhitespace }) else { return nil }
+        switch type {
+        case .amount:
+            guard text.contains(where: \.isNumber), let amount = try? YenAmount.parse(text) else { return nil }
+            return (String(amount.value), amount.confidence)
+        case .date:
+            guard let date = try? InvoiceDateParser.parse(text) else { return nil }
+            return (date.value.iso, date.confidence)
+        case .registrationNumber:
+            guard let number = RegistrationNumber.parse(from: text) else { return nil }
+            // A wrong check digit is a misreading or a misprint: keep it, but far behind a valid one.
+            return (number.value.formatted, number.confidence * (number.value.isCheckDigitValid ? 1 : 0.4))
+        case .identifier:
+            let trimmed = text.trimming(":：#/ ")
+            guard trimmed.contains(where: \.isNumber), let first = trimmed.first, first.isLetter || first.isNumber,
+                  trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_/.#".contains($0)) })
+            else { return nil }
+            // A date in a neighbouring cell is not a code (`2024/07/31` below 請求書番号).
+            if trimmed.wholeMatch(of: /[0-9]{4}[\/.][0-9]{1,2}[\/.][0-9]{1,2}/) != nil { return nil }
+            return (trimmed, 1)
+        case .text:
+            let value = FieldNormalizer.field(field, text: text).value ?? ""
+            guard !value.isEmpty, value.contains(where: { $0.isLetter }) else { return nil }
+            return (value, 1)
+        }
+    }
+
+    /// The located texts that normalise, as candidates, equal values merged (best kept, support counted), best first.
+    static func candidates(_ located: [LocatedText], field: String, type: FieldType) -> [Candidate] {
+        // Of the readings that start at the same word, only the longest that parses counts:
+        // `令和6年5月3` parses too, but the date printed is `令和6年5月31日`.
+        var longest: [String: (text: Int, value: String, confidence: Double, item: LocatedText)] = [:]
+        var starts: [String] = []
+        for item in located {
+            guard let (value, confidence) = normalize(item.token.text, field: field, type: type) else { continue }
+            let box = item.token.box
+            let start = "\(item.locator)|\(item.token.page)|\(Int(box.minX.rounded()))|\(Int(box.minY.rounded()))"
+            if let existing = longest[start], existing.text >= item.token.text.count { continue }
+            if longest[start] == nil { starts.append(start) }
+            longest[start] = (item.token.text.count, value, confidence, item)
+        }
+        var byValue: [String: Candidate] = [:]
+        var order: [String] = []
+        for start in starts {
+            guard let (_, value, confidence, item) = longest[start] else { continue }
+            let candidate = Candidate(value: value, text: item.token.text,
+                                      confidence: item.token.confidence * item.certainty * confidence,
+                                      page: item.token.page, box: item.token.box, locator: item.locator)
+            if var existing = byValue[value] {
+                let support = existing.support + 1
+                if candidate.confidence > existing.confidence { existing = candidate }
+                existing.support = support
+                byValue[value] = existing
+            } else {
+                byValue[value] = candidate
+                order.append(value)
+            }
+        }
+        return order.compactMap { byValue[$0] }.sorted {
+            ($0.confidence, $0.support) > ($1.confidence, $1.support)
+        }
+    }
+}
