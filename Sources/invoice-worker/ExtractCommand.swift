@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InvoiceCore
 import InvoiceDocuments
+import InvoiceTemplates
 
 /// `invoice-worker extract FILE…`: reads files into pages, lines and words without storing or
 /// routing anything — the debugging view of what the reader sees.
@@ -20,6 +21,12 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @Flag(help: "Print one JSON document on stdout.")
     var json = false
+
+    @Option(help: "Extract with this template instead of the best-matching one.")
+    var template: String?
+
+    @Option(help: "The layout templates folder.")
+    var templates: String = "Templates"
 
     @Flag(help: "Print one line per file (pages, how each was read, time) instead of the text.")
     var summary = false
@@ -67,6 +74,11 @@ struct ExtractCommand: AsyncParsableCommand {
         configuration.deskew = !noDeskew
         configuration.rereadDigits = !noDigitReread
         let reader = DocumentReader(configuration: configuration)
+        let (library, templateErrors) = TemplateLibrary.load(directory: URL(fileURLWithPath: templates))
+        for error in templateErrors { FileHandle.standardError.write(Data(("template skipped: \(error)\n").utf8)) }
+        if let template, library.template(named: template) == nil {
+            throw ValidationError("No template named \(template) in \(templates) (see `invoice-worker templates list`).")
+        }
 
         // Files are read concurrently (their OCR pages share the reader's engine pool) and
         // reported in the order given.
@@ -76,7 +88,7 @@ struct ExtractCommand: AsyncParsableCommand {
             func addNext() {
                 guard next < paths.count else { return }
                 let index = next, path = paths[index]
-                group.addTask { (index, await ExtractResult.read(path, with: reader)) }
+                group.addTask { [template] in (index, await ExtractResult.read(path, with: reader, templates: library, template: template)) }
                 next += 1
             }
             for _ in 0..<max(1, reader.ocrThreads) { addNext() }
@@ -101,6 +113,8 @@ struct ExtractResult: Encodable {
     var file: String
     var format: DocumentFormat?
     var pages: [PageText]?
+    /// The canonical fields, the template used and every template's score.
+    var extraction: ExtractionResult?
     var error: ErrorReport?
     var elapsedMilliseconds: Double
 
@@ -111,14 +125,15 @@ struct ExtractResult: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case file, format, elapsedMilliseconds = "elapsed_ms", error, pages
+        case file, format, elapsedMilliseconds = "elapsed_ms", error, extraction, pages
     }
 
-    static func read(_ path: String, with reader: DocumentReader) async -> ExtractResult {
+    static func read(_ path: String, with reader: DocumentReader, templates: TemplateLibrary, template: String?) async -> ExtractResult {
         let start = Date()
         do {
             let document = try await reader.read(contentsOf: URL(fileURLWithPath: path))
-            return ExtractResult(file: path, format: document.format, pages: document.pages,
+            let extraction = Extractor.extract(pages: document.pages, templates: templates, templateName: template)
+            return ExtractResult(file: path, format: document.format, pages: document.pages, extraction: extraction,
                                  elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
         } catch let error as DocumentReadError {
             return ExtractResult(file: path, error: ErrorReport(code: error.code, message: error.message, advice: error.advice),
@@ -154,6 +169,14 @@ struct ExtractResult: Encodable {
             }
             out += "  ── \(Messages.text(.page)) \(page.number) (\(how)) ──\n"
             for line in page.lines { out += "  \(line.text)\n" }
+        }
+        if let extraction {
+            out += "  ── \(extraction.template ?? Messages.text(.generic)) ──\n"
+            for field in extraction.fields {
+                let value = field.value.value ?? "—"
+                out += "  \(field.field): \(value)  (\(String(format: "%.2f", field.value.confidence)))\n"
+            }
+            for reason in extraction.reasons { out += "  ! \(reason.code) \(reason.field ?? "")\n" }
         }
         return out + "\n"
     }

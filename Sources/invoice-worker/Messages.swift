@@ -2,7 +2,7 @@ import Foundation
 
 /// Words a person reads, in Japanese when the locale is Japanese (LANG=ja_JP.*), English otherwise.
 enum Messages {
-    enum Key { case refused, pages, page, textLayer }
+    enum Key { case refused, pages, page, textLayer, generic }
 
     static let japanese: Bool = {
         let environment = ProcessInfo.processInfo.environment
@@ -22,6 +22,8 @@ enum Messages {
         case (.page, true): "ページ"
         case (.textLayer, false): "text layer"
         case (.textLayer, true): "テキスト層"
+        case (.generic, false): "generic extractor (no template)"
+        case (.generic, true): "汎用抽出（テンプレートなし）"
         }
     }
 }
