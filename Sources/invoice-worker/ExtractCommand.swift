@@ -28,6 +28,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "The layout templates folder.")
     var templates: String = "Templates"
 
+    @Flag(help: "Only read pages, lines and words; do not extract fields.")
+    var noFields = false
+
     @Flag(help: "Print one line per file (pages, how each was read, time) instead of the text.")
     var summary = false
 
@@ -88,7 +91,9 @@ struct ExtractCommand: AsyncParsableCommand {
             func addNext() {
                 guard next < paths.count else { return }
                 let index = next, path = paths[index]
-                group.addTask { [template] in (index, await ExtractResult.read(path, with: reader, templates: library, template: template)) }
+                group.addTask { [template, noFields] in
+                    (index, await ExtractResult.read(path, with: reader, templates: noFields ? nil : library, template: template))
+                }
                 next += 1
             }
             for _ in 0..<max(1, reader.ocrThreads) { addNext() }
@@ -128,11 +133,11 @@ struct ExtractResult: Encodable {
         case file, format, elapsedMilliseconds = "elapsed_ms", error, extraction, pages
     }
 
-    static func read(_ path: String, with reader: DocumentReader, templates: TemplateLibrary, template: String?) async -> ExtractResult {
+    static func read(_ path: String, with reader: DocumentReader, templates: TemplateLibrary?, template: String?) async -> ExtractResult {
         let start = Date()
         do {
             let document = try await reader.read(contentsOf: URL(fileURLWithPath: path))
-            let extraction = Extractor.extract(pages: document.pages, templates: templates, templateName: template)
+            let extraction = templates.map { Extractor.extract(pages: document.pages, templates: $0, templateName: template) }
             return ExtractResult(file: path, format: document.format, pages: document.pages, extraction: extraction,
                                  elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
         } catch let error as DocumentReadError {
