@@ -73,13 +73,13 @@ public final class DocumentReader: DocumentReading, @unchecked Sendable {
         var pages: [PageText?] = Array(repeating: nil, count: file.pageCount)
         var scanned: [(index: Int, width: Double, height: Double, dpi: Double)] = []
         for index in 0..<file.pageCount {
-            let size = try file.pageSize(index)
-            if let characters = try file.textLayer(index),
+            let page = try file.sizeAndTextLayer(index)
+            if let characters = page.characters,
                TextLayerWords.isRealTextLayer(characters, minimumCharacters: configuration.minTextLayerCharacters) {
-                pages[index] = PageText(number: index + 1, width: size.width, height: size.height, source: .textLayer,
+                pages[index] = PageText(number: index + 1, width: page.width, height: page.height, source: .textLayer,
                                         words: TextLayerWords.words(from: characters))
             } else {
-                scanned.append((index, size.width, size.height, try renderResolution(page: index + 1, size)))
+                scanned.append((index, page.width, page.height, try renderResolution(page: index + 1, (page.width, page.height))))
             }
         }
 

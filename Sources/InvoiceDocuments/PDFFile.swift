@@ -43,37 +43,36 @@ final class PDFFile: @unchecked Sendable {
         return try body(page)
     }
 
-    /// The page's size in points, as displayed (rotation applied).
-    func pageSize(_ index: Int) throws(DocumentReadError) -> (width: Double, height: Double) {
-        try withPage(index) { page in
+    /// The page's size in points as displayed (rotation applied) and its text layer: its
+    /// characters and one rectangle per character (top-left origin, points), nil when poppler
+    /// gives none. One page load for both.
+    func sizeAndTextLayer(_ index: Int) throws(DocumentReadError)
+        -> (width: Double, height: Double, characters: [(Character, BoundingBox)]?) {
+        try withPage(index) { page throws(DocumentReadError) in
             var width = 0.0, height = 0.0
             poppler_page_get_size(page, &width, &height)
-            return (width, height)
+            return (width, height, PDFFile.characters(of: page))
         }
     }
 
-    /// The page's text layer: its characters and one rectangle per character (top-left origin,
-    /// points), or nil when poppler gives none.
-    func textLayer(_ index: Int) throws(DocumentReadError) -> [(Character, BoundingBox)]? {
-        try withPage(index) { page throws(DocumentReadError) -> [(Character, BoundingBox)]? in
-            guard let cText = poppler_page_get_text(page) else { return nil }
-            defer { g_free(cText) }
-            var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-            var count: guint = 0
-            guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return nil }
-            defer { g_free(rectangles) }
-            // One rectangle per Unicode scalar of the page text, in the same order.
-            let scalars = String(cString: cText).unicodeScalars
-            guard scalars.count == Int(count) else { return nil }
-            var result: [(Character, BoundingBox)] = []
-            result.reserveCapacity(scalars.count)
-            for (offset, scalar) in scalars.enumerated() {
-                let r = rectangles[offset]
-                result.append((Character(scalar), BoundingBox(x: min(r.x1, r.x2), y: min(r.y1, r.y2),
-                                                              width: abs(r.x2 - r.x1), height: abs(r.y2 - r.y1))))
-            }
-            return result
+    private static func characters(of page: OpaquePointer) -> [(Character, BoundingBox)]? {
+        guard let cText = poppler_page_get_text(page) else { return nil }
+        defer { g_free(cText) }
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return nil }
+        defer { g_free(rectangles) }
+        // One rectangle per Unicode scalar of the page text, in the same order.
+        let scalars = String(cString: cText).unicodeScalars
+        guard scalars.count == Int(count) else { return nil }
+        var result: [(Character, BoundingBox)] = []
+        result.reserveCapacity(scalars.count)
+        for (offset, scalar) in scalars.enumerated() {
+            let r = rectangles[offset]
+            result.append((Character(scalar), BoundingBox(x: min(r.x1, r.x2), y: min(r.y1, r.y2),
+                                                          width: abs(r.x2 - r.x1), height: abs(r.y2 - r.y1))))
         }
+        return result
     }
 
     /// A scanned page's image at its own resolution, when the page is nothing but one image

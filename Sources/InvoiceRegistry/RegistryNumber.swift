@@ -1,5 +1,6 @@
 /// Registration numbers (登録番号) as the registry stores them: the 13 digits after the `T`,
-/// as an integer, with the National Tax Agency's check digit.
+/// as an integer. The check digit here is InvoiceCore's `RegistrationNumber` rule on an integer,
+/// for the import's hot path (millions of rows, no String per number); a test keeps them equal.
 public enum RegistryNumber {
     /// Whether 13 digits (the first being the check digit) pass the check: the first digit is
     /// 9 − ((Σ Pₙ·Qₙ) mod 9) over the other twelve, Pₙ the n-th counted from the right,
@@ -33,24 +34,5 @@ public enum RegistryNumber {
     public static func text(of digits: Int64) -> String {
         let plain = String(digits)
         return "T" + String(repeating: "0", count: max(0, 13 - plain.count)) + plain
-    }
-
-    /// A number typed by a person (`T7000012050002`, `7000012050002`, `Ｔ７０００…`, with spaces or
-    /// hyphens) as `T` + 13 ASCII digits, or nil when it is not 13 digits.
-    public static func normalize(_ text: String) -> String? {
-        var digits = ""
-        var sawT = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x30...0x39: digits.unicodeScalars.append(scalar)
-            case 0xFF10...0xFF19: digits.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0x54, 0x74, 0xFF34, 0xFF54:  // T t Ｔ ｔ
-                guard !sawT, digits.isEmpty else { return nil }
-                sawT = true
-            case 0x20, 0x2D, 0x3000, 0xFF0D, 0x2010, 0x2212: continue  // spaces and hyphens
-            default: return nil
-            }
-        }
-        return digits.count == 13 ? "T" + digits : nil
     }
 }

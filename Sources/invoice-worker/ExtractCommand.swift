@@ -77,10 +77,15 @@ struct ExtractCommand: AsyncParsableCommand {
         configuration.deskew = !noDeskew
         configuration.rereadDigits = !noDigitReread
         let reader = DocumentReader(configuration: configuration)
-        let (library, templateErrors) = TemplateLibrary.load(directory: URL(fileURLWithPath: templates))
-        for error in templateErrors { FileHandle.standardError.write(Data(("template skipped: \(error)\n").utf8)) }
-        if let template, library.template(named: template) == nil {
-            throw ValidationError("No template named \(template) in \(templates) (see `invoice-worker templates list`).")
+        // Templates are loaded only when fields are extracted.
+        var library: TemplateLibrary?
+        if !noFields {
+            let (loaded, templateErrors) = TemplateLibrary.load(directory: URL(fileURLWithPath: templates))
+            for error in templateErrors { FileHandle.standardError.write(Data(("template skipped: \(error)\n").utf8)) }
+            if let template, loaded.template(named: template) == nil {
+                throw ValidationError("No template named \(template) in \(templates) (see `invoice-worker templates list`).")
+            }
+            library = loaded
         }
 
         // Files are read concurrently (their OCR pages share the reader's engine pool) and
@@ -91,8 +96,8 @@ struct ExtractCommand: AsyncParsableCommand {
             func addNext() {
                 guard next < paths.count else { return }
                 let index = next, path = paths[index]
-                group.addTask { [template, noFields] in
-                    (index, await ExtractResult.read(path, with: reader, templates: noFields ? nil : library, template: template))
+                group.addTask { [template, library] in
+                    (index, await ExtractResult.read(path, with: reader, templates: library, template: template))
                 }
                 next += 1
             }

@@ -69,8 +69,9 @@ struct RegistryCommand: AsyncParsableCommand {
         func run() throws {
             let date = try Self.date(on)
             let result = try options.reportingErrors {
-                guard let number = RegistryNumber.normalize(number) else { throw RegistryError.invalidNumber(number) }
-                return try Registry(path: options.databasePath).details(number, on: date)
+                // As typed: full-width, hyphens or spaces inside, with or without the T.
+                guard let parsed = RegistrationNumber.parse(from: number) else { throw RegistryError.invalidNumber(number) }
+                return try Registry(path: options.databasePath).details(parsed.value.formatted, on: date)
             }
             if options.json {
                 try options.printJSON(RegistryLookupDocument(result))

@@ -13,9 +13,21 @@ struct RegistryImportTests {
         #expect(F.number(12_050_002) == "T7000012050002")
         #expect(RegistryNumber.hasValidCheckDigit(7_000_012_050_002))
         #expect(!RegistryNumber.hasValidCheckDigit(7_000_012_050_003))
-        #expect(RegistryNumber.normalize("Ｔ７０００-０１２０-５０００２") == "T7000012050002")
-        #expect(RegistryNumber.normalize("7000012050002") == "T7000012050002")
-        #expect(RegistryNumber.normalize("T70000120500") == nil)
+        // What `registry lookup` accepts as typed: the core's parser.
+        #expect(RegistrationNumber.parse(from: "Ｔ７０００-０１２０-５０００２")?.value.formatted == "T7000012050002")
+        #expect(RegistrationNumber.parse(from: "7000012050002")?.value.formatted == "T7000012050002")
+        #expect(RegistrationNumber.parse(from: "T70000120500") == nil)
+    }
+
+    /// The importer's integer check digit (its hot path) is the core's rule.
+    @Test func integerCheckDigitAgreesWithTheCore() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let digits = Int64.random(in: 0..<10_000_000_000_000, using: &generator)
+            let text = String(digits)
+            let number = RegistrationNumber(digits: String(repeating: "0", count: 13 - text.count) + text)!
+            #expect(RegistryNumber.hasValidCheckDigit(digits) == number.isCheckDigitValid)
+        }
     }
 
     @Test func importsNewRegistrations() throws {
