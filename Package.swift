@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries, through pkg-config; `scripts/setup` installs the Debian packages.
@@ -57,11 +61,31 @@ let package = Package(
                 // The National Tax Agency publishes its bulk data as ZIP archives.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .target(
+            name: "InvoiceStore",
+            dependencies: [
+                "InvoiceCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "InvoiceWorker",
+            dependencies: [
+                "InvoiceCore", "InvoiceDocuments", "InvoiceRegistry", "InvoiceTemplates", "InvoiceStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "invoice-worker",
             dependencies: [
-                "InvoiceCore", "InvoiceDocuments", "InvoiceRegistry", "InvoiceTemplates",
+                "InvoiceCore", "InvoiceDocuments", "InvoiceRegistry", "InvoiceTemplates", "InvoiceStore", "InvoiceWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -71,6 +95,8 @@ let package = Package(
         .testTarget(name: "InvoiceDocumentsTests", dependencies: ["InvoiceDocuments"], exclude: ["Fixtures"]),
         .testTarget(name: "InvoiceRegistryTests", dependencies: ["InvoiceRegistry"]),
         .testTarget(name: "InvoiceTemplatesTests", dependencies: ["InvoiceTemplates"]),
+        .testTarget(name: "InvoiceStoreTests", dependencies: ["InvoiceStore"]),
+        .testTarget(name: "InvoiceWorkerTests", dependencies: ["InvoiceWorker"]),
         // Runs the built executable as a user would; depends on it so that it is built first.
         .testTarget(name: "InvoiceWorkerCLITests", dependencies: ["invoice-worker"]),
     ]

@@ -1,0 +1,249 @@
+public import Foundation
+public import GRDB
+public import InvoiceCore
+
+/// The worker's database (`HOME/invoice-worker.sqlite`, WAL) and the archive of originals beside it.
+///
+/// Invariants are the database's: one original per content (`UNIQUE(sha256)` among
+/// non-duplicates), one record per claim, at most one ledger entry and one review item per
+/// document, foreign keys, and an append-only hash-chained event log. Writes are `BEGIN
+/// IMMEDIATE` transactions, so two processes on one home serialise instead of interleaving.
+public final class Store: DuplicateChecking, Sendable {
+    public let path: String
+    public let archive: Archive
+    public let database: DatabasePool
+
+    public static func databasePath(home: URL) -> String {
+        home.appendingPathComponent("invoice-worker.sqlite").path
+    }
+
+    /// Opens (creating it and migrating it if needed) the store in `home`.
+    public init(home: URL) throws {
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        path = Self.databasePath(home: home)
+        archive = Archive(root: home.appendingPathComponent("archive", isDirectory: true))
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Another process may hold the write lock while it records a document (milliseconds).
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // WAL's "normal" sync still survives a process crash; a power cut loses at most the
+            // last transactions, whose originals stay in the work folder to be taken again.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        database = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(database)
+    }
+
+    // MARK: Recording
+
+    /// Records one processed file in one transaction: the document, its fields, its ledger entry
+    /// or review item, and the events. Idempotent per claim. Decides `duplicate` (the content is
+    /// already recorded) and turns a `ledger` outcome into `review` with `duplicate_invoice` when
+    /// another document with the same issuer and invoice number got there first.
+    public func record(_ submission: DocumentSubmission, actor: String, now: Date = Date()) throws -> DocumentSummary {
+        let id: Int64 = try database.write { db in
+            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?",
+                                                 arguments: [submission.claimID]) {
+                return existing
+            }
+            let at = Timestamp.string(now)
+            var outcome = submission.outcome
+            var reasons = submission.reasons
+            var fields = submission.fields
+            let original = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE sha256 = ? AND outcome <> 'duplicate'",
+                                               arguments: [submission.sha256])
+            if original != nil {
+                outcome = .duplicate
+                reasons = []
+                fields = [:]
+            } else if outcome == .ledger || outcome == .review,
+                      let issuer = submission.issuerKey, let number = submission.invoiceNumber,
+                      try Self.hasReceived(db, issuer: issuer, invoiceNumber: number),
+                      !reasons.contains(where: { $0.code == .duplicateInvoice }) {
+                outcome = .review
+                reasons.append(Reason(.duplicateInvoice, field: CanonicalField.invoiceNumber,
+                                      message: "An invoice with the same issuer and invoice number was received before."))
+            }
+            try db.execute(sql: """
+                INSERT INTO document (claim_id, source_file, sha256, size, received_at, processed_at, outcome, reasons,
+                                      template, pages, issuer_key, invoice_number, duplicate_of, extraction, worker)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [submission.claimID, submission.sourceFile, submission.sha256, submission.size,
+                                 Timestamp.string(submission.receivedAt), at, outcome.rawValue, try Self.json(reasons),
+                                 outcome == .duplicate ? nil : submission.template, submission.pages,
+                                 outcome == .duplicate ? nil : submission.issuerKey,
+                                 outcome == .duplicate ? nil : submission.invoiceNumber, original,
+                                 outcome == .duplicate ? nil : submission.extraction.map { String(decoding: $0, as: UTF8.self) },
+                                 submission.worker])
+            let documentID = db.lastInsertedRowID
+            for (name, field) in fields {
+                try db.execute(sql: """
+                    INSERT INTO field (document_id, name, value, confidence, page, x, y, width, height)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [documentID, name, field.value, min(1, max(0, field.confidence)), field.page,
+                                     field.box?.x, field.box?.y, field.box?.width, field.box?.height])
+            }
+            try EventLog.append(db, at: at, actor: actor, kind: "document.received", documentID: documentID, payload: [
+                "source_file": submission.sourceFile, "sha256": submission.sha256, "outcome": outcome.rawValue,
+                "reasons": reasons.map(\.description).joined(separator: ","), "duplicate_of": original.map(String.init),
+            ])
+            switch outcome {
+            case .ledger:
+                let entryID = try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
+                try EventLog.append(db, at: at, actor: actor, kind: "ledger.posted", documentID: documentID,
+                                    payload: Self.ledgerPayload(entryID: entryID, fields: fields))
+            case .review:
+                try db.execute(sql: "INSERT INTO review_item (document_id, reasons, created_at) VALUES (?, ?, ?)",
+                               arguments: [documentID, try Self.json(reasons), at])
+                try EventLog.append(db, at: at, actor: actor, kind: "review.opened", documentID: documentID, payload: [
+                    "review_id": String(db.lastInsertedRowID), "reasons": reasons.map(\.description).joined(separator: ","),
+                ])
+            case .rejected, .duplicate, .pending:
+                break
+            }
+            return documentID
+        }
+        guard let summary = try document(id: id) else { throw StoreError.missing("document \(id)") }
+        return summary
+    }
+
+    /// Inserts the ledger entry for a document from its canonical fields.
+    static func post(_ db: Database, documentID: Int64, fields: [String: FieldValue], at: String, by actor: String) throws -> Int64 {
+        func text(_ name: String) -> String? { fields[name]?.value }
+        func yen(_ name: String) -> Int? { fields[name]?.intValue }
+        guard let total = yen(CanonicalField.totalAmount) else {
+            throw StoreError.invariant("a ledger entry needs total_amount as whole yen")
+        }
+        try db.execute(sql: """
+            INSERT INTO ledger_entry (document_id, posted_at, posted_by, issuer_name, registration_number, invoice_number,
+                                      issue_date, due_date, recipient_name, total_amount, tax_amount, taxable_10, tax_10,
+                                      taxable_8, tax_8)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [documentID, at, actor, text(CanonicalField.issuerName), text(CanonicalField.registrationNumber),
+                             text(CanonicalField.invoiceNumber), text(CanonicalField.issueDate), text(CanonicalField.dueDate),
+                             text(CanonicalField.recipientName), total, yen(CanonicalField.taxAmount),
+                             yen(CanonicalField.taxable10), yen(CanonicalField.tax10), yen(CanonicalField.taxable8),
+                             yen(CanonicalField.tax8)])
+        return db.lastInsertedRowID
+    }
+
+    static func ledgerPayload(entryID: Int64, fields: [String: FieldValue]) -> [String: String?] {
+        var payload: [String: String?] = ["ledger_id": String(entryID)]
+        for name in CanonicalField.all { payload[name] = fields[name]?.value }
+        return payload
+    }
+
+    // MARK: Questions
+
+    /// Whether a document from `issuer` with `invoiceNumber` went to the ledger or review before.
+    public func hasReceived(issuer: String, invoiceNumber: String) throws -> Bool {
+        try database.read { try Self.hasReceived($0, issuer: issuer, invoiceNumber: invoiceNumber) }
+    }
+
+    static func hasReceived(_ db: Database, issuer: String, invoiceNumber: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM document WHERE issuer_key = ? AND invoice_number = ?
+                           AND outcome IN ('ledger', 'review'))
+            """, arguments: [issuer, invoiceNumber]) ?? false
+    }
+
+    /// The document recorded for a claim, if any (a claim taken again after a crash).
+    public func document(claimID: String) throws -> DocumentSummary? {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?", arguments: [claimID])
+        }.flatMap { try document(id: $0) }
+    }
+
+    /// Whether an original with this content has been recorded.
+    public func hasOriginal(sha256: String) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ? AND outcome <> 'duplicate')",
+                              arguments: [sha256]) ?? false
+        }
+    }
+
+    public func document(id: Int64) throws -> DocumentSummary? {
+        try documents(sql: "WHERE d.id = ?", arguments: [id]).first
+    }
+
+    /// Every received file, oldest first; only those with `outcome` when given.
+    public func documents(outcome: Outcome? = nil) throws -> [DocumentSummary] {
+        if let outcome { return try documents(sql: "WHERE d.outcome = ? ORDER BY d.id", arguments: [outcome.rawValue]) }
+        return try documents(sql: "ORDER BY d.id", arguments: [])
+    }
+
+    /// The documents whose review is still open, oldest first; only those with a reason `code` when given.
+    public func openReviews(reason code: String? = nil) throws -> [DocumentSummary] {
+        let open = try documents(sql: "WHERE r.status = 'open' ORDER BY r.id", arguments: [])
+        guard let code else { return open }
+        return open.filter { $0.reasons.contains { $0.code.rawValue == code } }
+    }
+
+    /// The posted documents, in posting order.
+    public func ledgerDocuments() throws -> [DocumentSummary] {
+        try documents(sql: "WHERE l.id IS NOT NULL ORDER BY l.id", arguments: [])
+    }
+
+    /// Counts of documents by outcome.
+    public func outcomeCounts() throws -> [Outcome: Int] {
+        try database.read { db in
+            var counts: [Outcome: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT outcome, count(*) AS n FROM document GROUP BY outcome") {
+                if let outcome = Outcome(rawValue: row["outcome"]) { counts[outcome] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    private func documents(sql clause: String, arguments: StatementArguments) throws -> [DocumentSummary] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.id, d.source_file, d.sha256, d.received_at, d.outcome, d.reasons, d.template, d.pages,
+                       d.duplicate_of, l.id AS ledger_id, r.id AS review_id
+                FROM document d
+                LEFT JOIN ledger_entry l ON l.document_id = d.id
+                LEFT JOIN review_item r ON r.document_id = d.id
+                \(clause)
+                """, arguments: arguments)
+            var fieldsByDocument: [Int64: [String: FieldValue]] = [:]
+            if !rows.isEmpty {
+                let ids: [Int64] = rows.map { $0["id"] }
+                // Fields of the selected documents only (chunks keep under SQLite's variable limit).
+                for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                    let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT document_id, name, value, confidence, page, x, y, width, height FROM field
+                        WHERE document_id IN (\(marks))
+                        """, arguments: StatementArguments(chunk)) {
+                        var box: BoundingBox?
+                        if let x: Double = row["x"], let y: Double = row["y"], let width: Double = row["width"],
+                           let height: Double = row["height"] {
+                            box = BoundingBox(x: x, y: y, width: width, height: height)
+                        }
+                        fieldsByDocument[row["document_id"], default: [:]][row["name"]] =
+                            FieldValue(row["value"], confidence: row["confidence"], page: row["page"], box: box)
+                    }
+                }
+            }
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let reasonsText: String = row["reasons"]
+                return DocumentSummary(
+                    id: String(id), sourceFile: row["source_file"], sha256: row["sha256"], receivedAt: row["received_at"],
+                    outcome: Outcome(rawValue: row["outcome"]) ?? .pending,
+                    reasons: try JSONDecoder().decode([Reason].self, from: Data(reasonsText.utf8)),
+                    template: row["template"], pages: row["pages"], fields: fieldsByDocument[id] ?? [:],
+                    ledgerID: (row["ledger_id"] as Int64?).map(String.init),
+                    reviewID: (row["review_id"] as Int64?).map(String.init),
+                    duplicateOf: (row["duplicate_of"] as Int64?).map(String.init))
+            }
+        }
+    }
+
+    static func json(_ reasons: [Reason]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(reasons), as: UTF8.self)
+    }
+}

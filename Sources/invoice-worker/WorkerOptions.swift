@@ -1,0 +1,62 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import InvoiceWorker
+import SystemPackage
+
+/// Options of the commands that work on a home (`run`, `documents`, `ledger`, `review`). They go
+/// first in the configuration: command line, then `INVOICE_WORKER_*` environment variables, then
+/// the YAML file (`--config`, `INVOICE_WORKER_CONFIG`, else `HOME/config.yaml` when it exists).
+struct WorkerOptions: ParsableArguments {
+    @Option(help: "The data folder (default: $INVOICE_WORKER_HOME, else ./invoice-worker-home).")
+    var home: String?
+
+    @Option(help: "The folder to take invoices from (default: HOME/inbox).")
+    var inbox: String?
+
+    @Option(help: "The layout templates folder (default: ./Templates).")
+    var templates: String?
+
+    @Option(help: "A YAML configuration file (default: HOME/config.yaml when it exists).")
+    var config: String?
+
+    /// The configuration as the worker reads it, scoped to `invoiceWorker`.
+    func reader(extra: [String: String] = [:]) async throws -> ConfigReader {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        func put(_ key: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            values[AbsoluteConfigKey(["invoiceWorker"] + key.split(separator: ".").map(String.init))] =
+                ConfigValue(.string(value), isSecret: false)
+        }
+        put("home", home)
+        put("inbox", inbox)
+        put("templates", templates)
+        for (key, value) in extra { put(key, value) }
+        let environment = EnvironmentVariablesProvider()
+        let preliminary = ConfigReader(providers: [InMemoryProvider(name: "arguments", values: values), environment])
+        let homePath = preliminary.string(forKey: "invoiceWorker.home")
+            ?? FileManager.default.currentDirectoryPath + "/invoice-worker-home"
+        let explicitFile = preliminary.string(forKey: "invoiceWorker.config")
+        let filePath = config ?? explicitFile ?? (homePath as NSString).appendingPathComponent("config.yaml")
+        let file: FileProvider<YAMLSnapshot>
+        do {
+            file = try await FileProvider<YAMLSnapshot>(filePath: FilePath(filePath), allowMissing: config == nil && explicitFile == nil)
+        } catch {
+            throw ValidationError("The configuration file \(filePath) could not be read: \(error). Fix it, or remove it to use the defaults.")
+        }
+        // The file's keys are written without the `invoiceWorker` root (`inbox: /srv/scans`).
+        let unscopedFile = KeyMappingProvider(upstream: file) { key in
+            key.components.first == "invoiceWorker" ? AbsoluteConfigKey(Array(key.components.dropFirst()), context: key.context) : key
+        }
+        return ConfigReader(providers: [InMemoryProvider(name: "arguments", values: values), environment, unscopedFile])
+            .scoped(to: "invoiceWorker")
+    }
+
+    func workerConfiguration(extra: [String: String] = [:]) async throws -> WorkerConfiguration {
+        do {
+            return try WorkerConfiguration(config: try await reader(extra: extra))
+        } catch let error as WorkerError {
+            throw ValidationError(error.description)
+        }
+    }
+}
