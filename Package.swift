@@ -95,8 +95,11 @@ let package = Package(
         .testTarget(name: "InvoiceDocumentsTests", dependencies: ["InvoiceDocuments"], exclude: ["Fixtures"]),
         .testTarget(name: "InvoiceRegistryTests", dependencies: ["InvoiceRegistry"]),
         .testTarget(name: "InvoiceTemplatesTests", dependencies: ["InvoiceTemplates"]),
-        .testTarget(name: "InvoiceStoreTests", dependencies: ["InvoiceStore"]),
-        .testTarget(name: "InvoiceWorkerTests", dependencies: ["InvoiceWorker"]),
+        .testTarget(name: "InvoiceStoreTests", dependencies: ["InvoiceStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "InvoiceWorkerTests",
+            dependencies: ["InvoiceWorker", "InvoiceCore", .product(name: "Configuration", package: "swift-configuration"),
+                           .product(name: "Logging", package: "swift-log")]),
         // Runs the built executable as a user would; depends on it so that it is built first.
         .testTarget(name: "InvoiceWorkerCLITests", dependencies: ["invoice-worker"]),
     ]

@@ -47,6 +47,20 @@ public struct DocumentSubmission: Sendable {
         return nil
     }
 
+    /// What makes two documents the same invoice: the issuer and the invoice number; without a
+    /// number, the issuer, the issue date and the total (an invoice sent twice without a number
+    /// must not be posted twice either). Nil when there is too little to compare.
+    public var invoiceKey: String? {
+        guard let issuer = issuerKey else { return nil }
+        if let number = invoiceNumber { return Self.invoiceKey(issuer: issuer, invoiceNumber: number) }
+        guard let date = fields[CanonicalField.issueDate]?.dateValue, let total = fields[CanonicalField.totalAmount]?.intValue else {
+            return nil
+        }
+        return "\(issuer)|dated|\(date.iso)|\(total)"
+    }
+
+    public static func invoiceKey(issuer: String, invoiceNumber: String) -> String { "\(issuer)|number|\(invoiceNumber)" }
+
     public var invoiceNumber: String? {
         fields[CanonicalField.invoiceNumber]?.value.flatMap { $0.isEmpty ? nil : $0 }
     }

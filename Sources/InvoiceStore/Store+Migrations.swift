@@ -21,8 +21,9 @@ extension Store {
                     reasons TEXT NOT NULL DEFAULT '[]',
                     template TEXT,
                     pages INTEGER NOT NULL DEFAULT 0,
-                    issuer_key TEXT,
                     invoice_number TEXT,
+                    -- What makes two documents the same invoice (see DocumentSubmission.invoiceKey).
+                    invoice_key TEXT,
                     duplicate_of INTEGER REFERENCES document(id),
                     extraction TEXT,
                     worker TEXT NOT NULL,
@@ -31,7 +32,7 @@ extension Store {
                 -- One original per content: every byte-identical copy after it is a duplicate.
                 CREATE UNIQUE INDEX document_original ON document(sha256) WHERE outcome <> 'duplicate';
                 CREATE INDEX document_sha256 ON document(sha256);
-                CREATE INDEX document_invoice ON document(issuer_key, invoice_number) WHERE invoice_number IS NOT NULL;
+                CREATE INDEX document_invoice ON document(invoice_key) WHERE invoice_key IS NOT NULL;
 
                 CREATE TABLE field (
                     document_id INTEGER NOT NULL REFERENCES document(id),

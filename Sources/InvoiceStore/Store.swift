@@ -57,9 +57,8 @@ public final class Store: DuplicateChecking, Sendable {
                 outcome = .duplicate
                 reasons = []
                 fields = [:]
-            } else if outcome == .ledger || outcome == .review,
-                      let issuer = submission.issuerKey, let number = submission.invoiceNumber,
-                      try Self.hasReceived(db, issuer: issuer, invoiceNumber: number),
+            } else if outcome == .ledger || outcome == .review, let key = submission.invoiceKey,
+                      try Self.hasReceived(db, invoiceKey: key),
                       !reasons.contains(where: { $0.code == .duplicateInvoice }) {
                 outcome = .review
                 reasons.append(Reason(.duplicateInvoice, field: CanonicalField.invoiceNumber,
@@ -67,13 +66,13 @@ public final class Store: DuplicateChecking, Sendable {
             }
             try db.execute(sql: """
                 INSERT INTO document (claim_id, source_file, sha256, size, received_at, processed_at, outcome, reasons,
-                                      template, pages, issuer_key, invoice_number, duplicate_of, extraction, worker)
+                                      template, pages, invoice_number, invoice_key, duplicate_of, extraction, worker)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [submission.claimID, submission.sourceFile, submission.sha256, submission.size,
                                  Timestamp.string(submission.receivedAt), at, outcome.rawValue, try Self.json(reasons),
                                  outcome == .duplicate ? nil : submission.template, submission.pages,
-                                 outcome == .duplicate ? nil : submission.issuerKey,
-                                 outcome == .duplicate ? nil : submission.invoiceNumber, original,
+                                 outcome == .duplicate ? nil : submission.invoiceNumber,
+                                 outcome == .duplicate || outcome == .rejected ? nil : submission.invoiceKey, original,
                                  outcome == .duplicate ? nil : submission.extraction.map { String(decoding: $0, as: UTF8.self) },
                                  submission.worker])
             let documentID = db.lastInsertedRowID
@@ -138,14 +137,18 @@ public final class Store: DuplicateChecking, Sendable {
 
     /// Whether a document from `issuer` with `invoiceNumber` went to the ledger or review before.
     public func hasReceived(issuer: String, invoiceNumber: String) throws -> Bool {
-        try database.read { try Self.hasReceived($0, issuer: issuer, invoiceNumber: invoiceNumber) }
+        try hasReceived(invoiceKey: DocumentSubmission.invoiceKey(issuer: issuer, invoiceNumber: invoiceNumber))
     }
 
-    static func hasReceived(_ db: Database, issuer: String, invoiceNumber: String) throws -> Bool {
+    /// Whether a document with this `DocumentSubmission.invoiceKey` went to the ledger or review before.
+    public func hasReceived(invoiceKey: String) throws -> Bool {
+        try database.read { try Self.hasReceived($0, invoiceKey: invoiceKey) }
+    }
+
+    static func hasReceived(_ db: Database, invoiceKey: String) throws -> Bool {
         try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM document WHERE issuer_key = ? AND invoice_number = ?
-                           AND outcome IN ('ledger', 'review'))
-            """, arguments: [issuer, invoiceNumber]) ?? false
+            SELECT EXISTS (SELECT 1 FROM document WHERE invoice_key = ? AND outcome IN ('ledger', 'review'))
+            """, arguments: [invoiceKey]) ?? false
     }
 
     /// The document recorded for a claim, if any (a claim taken again after a crash).

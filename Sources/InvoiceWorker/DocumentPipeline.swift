@@ -74,6 +74,12 @@ struct DocumentPipeline: Sendable {
                                          date: fields[CanonicalField.issueDate]?.dateValue, logger: logger)
         do {
             try input.checkDuplicates(with: store)
+            // Without an invoice number: the same issuer, date and total count as the same invoice.
+            var probe = submission
+            probe.fields = fields
+            if !input.isDuplicateInvoice, probe.invoiceNumber == nil, let key = probe.invoiceKey {
+                input.isDuplicateInvoice = try store.hasReceived(invoiceKey: key)
+            }
         } catch {
             logger.error("Could not look for an earlier invoice with the same number: \(error)")
         }

@@ -53,7 +53,8 @@ public struct WorkerConfiguration: Sendable {
     }
 
     /// Refuses folder layouts that would lose or loop files: the home, archive or work folder
-    /// inside the inbox (the worker would take its own files), or an inbox that is not a folder.
+    /// inside the inbox (the worker would take its own files), an inbox inside the work folder or
+    /// the archive, or an inbox that is not a folder.
     public func validate() throws {
         let inboxPath = inbox.standardizedFileURL.resolvingSymlinksInPath().path
         for (name, url) in [("home", home), ("work folder", workFolder),
@@ -62,6 +63,10 @@ public struct WorkerConfiguration: Sendable {
             if path == inboxPath || path.hasPrefix(inboxPath + "/") {
                 throw WorkerError.configuration(
                     "The \(name) (\(path)) lies inside the inbox (\(inboxPath)); the worker would take its own files. Choose an inbox outside the home folder, or the default HOME/inbox.")
+            }
+            if name != "home", inboxPath.hasPrefix(path + "/") {
+                throw WorkerError.configuration(
+                    "The inbox (\(inboxPath)) lies inside the \(name) (\(path)), which belongs to the worker. Use the default HOME/inbox or a folder outside the home.")
             }
         }
         var isDirectory: ObjCBool = false

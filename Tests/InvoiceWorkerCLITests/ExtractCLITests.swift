@@ -32,9 +32,15 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Drain both pipes while the process runs so a large output cannot block it.
+        // Drain both pipes at once while the process runs, so that a full one cannot block it.
+        nonisolated(unsafe) var stderrData = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
     }
