@@ -42,7 +42,7 @@ struct WorkerOptions: ParsableArguments {
         do {
             file = try await FileProvider<YAMLSnapshot>(filePath: FilePath(filePath), allowMissing: config == nil && explicitFile == nil)
         } catch {
-            throw ValidationError("The configuration file \(filePath) could not be read: \(error). Fix it, or remove it to use the defaults.")
+            throw Self.configurationError("The configuration file \(filePath) could not be read: \(error). Fix it, or remove it to use the defaults.")
         }
         // The file's keys are written without the `invoiceWorker` root (`inbox: /srv/scans`).
         let unscopedFile = KeyMappingProvider(upstream: file) { key in
@@ -56,7 +56,13 @@ struct WorkerOptions: ParsableArguments {
         do {
             return try WorkerConfiguration(config: try await reader(extra: extra))
         } catch let error as WorkerError {
-            throw ValidationError(error.description)
+            throw Self.configurationError(error.description)
         }
+    }
+
+    /// A configuration mistake: the sentence on stderr, no usage text, exit status 78 (EX_CONFIG).
+    static func configurationError(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("invoice-worker: \(message)\n".utf8))
+        return ExitCode(78)
     }
 }
