@@ -28,6 +28,8 @@ public final class InboxWorker: Service, Sendable {
     private let stopping = Atomic<Bool>(false)
     /// Documents being processed now.
     private let inFlight = Atomic<Int>(0)
+    /// Set by inotify: something changed in the inbox, look again.
+    private let inboxChanged = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - templates: the layout templates to use for the next document (a hot-reloading source).
@@ -70,7 +72,12 @@ public final class InboxWorker: Service, Sendable {
             policy: { [weak self] in self?.live.withLock { $0 } ?? RoutingPolicy() }, maxFileBytes: configuration.reader.maxFileBytes,
             workerID: work.workerID, actor: "invoice-worker", logger: logger)
         let wakeup = Wakeup()
-        let watcher = configuration.watchMode == .inotify ? InotifyWatcher(wakeup: wakeup, logger: logger) : nil
+        let watcher = configuration.watchMode == .inotify
+            ? InotifyWatcher(logger: logger) { [weak self] in
+                self?.inboxChanged.store(true, ordering: .relaxed)
+                wakeup.signal()
+            }
+            : nil
         watcher?.watch(configuration.inbox)
         defer { watcher?.stop() }
         logger.info("Watching \(configuration.inbox.path) (\(watcher == nil ? "polling" : "inotify"), \(configuration.effectiveConcurrency) documents at a time)")
@@ -107,7 +114,8 @@ public final class InboxWorker: Service, Sendable {
             while !stopping.load(ordering: .relaxed) {
                 // Rescan when nothing known is left to take, or when the interval has passed.
                 let due = lastScan.map { $0.duration(to: .now).seconds >= min(interval, nextCheck ?? interval) } ?? true
-                if claims.isEmpty && pending.isEmpty || due {
+                let changed = inboxChanged.exchange(false, ordering: .relaxed)
+                if claims.isEmpty && pending.isEmpty || due || changed {
                     let result = scanner.scan()
                     lastScan = .now
                     let known = Set(pending.map(\.url))
@@ -146,11 +154,6 @@ public final class InboxWorker: Service, Sendable {
                 }
                 let busy = inFlight.load(ordering: .relaxed) >= capacity || !claims.isEmpty || !pending.isEmpty
                 await wakeup.wait(seconds: busy ? interval : min(interval, nextCheck ?? interval))
-                if !busy, let lastScan, lastScan.duration(to: .now).seconds >= min(interval, nextCheck ?? interval) {
-                    continue
-                }
-                // A wake-up from inotify means new files: look at once.
-                if inFlight.load(ordering: .relaxed) < capacity { lastScan = nil }
             }
             if !claims.isEmpty {
                 logger.info("Stopping: \(claims.count) claimed file(s) left in the work folder for the next start")

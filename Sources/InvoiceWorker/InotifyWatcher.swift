@@ -3,7 +3,7 @@ import Glibc
 import Logging
 import Synchronization
 
-/// Signals `wakeup` when a file is closed after writing or moved into a watched folder
+/// Calls `notify` when a file is closed after writing or moved into a watched folder
 /// (inotify `IN_CLOSE_WRITE`, `IN_MOVED_TO`; `IN_CREATE` for new subfolders). Runs on its own
 /// thread, polling its descriptor so that `stop()` ends it promptly.
 final class InotifyWatcher: Sendable {
@@ -11,7 +11,8 @@ final class InotifyWatcher: Sendable {
     private let watched = Mutex<Set<String>>([])
     private let stopped = Atomic<Bool>(false)
 
-    init?(wakeup: Wakeup, logger: Logger) {
+    /// `notify` runs on the watcher's thread for every batch of events.
+    init?(logger: Logger, notify: @escaping @Sendable () -> Void) {
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else {
             logger.warning("inotify is not available (\(String(cString: strerror(errno)))); the inbox is rescanned instead.")
@@ -23,7 +24,7 @@ final class InotifyWatcher: Sendable {
             while !self.stopped.load(ordering: .relaxed) {
                 guard poll(&poller, 1, 250) > 0 else { continue }
                 let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if got > 0 { wakeup.signal() }
+                if got > 0 { notify() }
             }
             close(descriptor)
         }

@@ -84,21 +84,3 @@ struct LedgerCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// `invoice-worker review list`: the exceptions still open.
-struct ReviewCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "review", abstract: "The invoices waiting for a clerk.", subcommands: [List.self])
-
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The open review items, oldest first.")
-        @OptionGroup var query: QueryOptions
-        @Option(help: "Only items with this reason code (e.g. tax_mismatch).")
-        var reason: String?
-
-        func run() async throws {
-            if query.json { StandardOutput.protect() }
-            try query.print(try await query.store().openReviews(reason: reason))
-        }
-    }
-}
