@@ -32,12 +32,14 @@ extension Store {
         }.map { Data($0.utf8) }
     }
 
-    /// Whether another document than `excluding` with this invoice key reached the ledger or review.
-    public func hasReceived(invoiceKey: String, excluding documentID: Int64) throws -> Bool {
+    /// Whether the invoice with this key is already posted by another document, or waits for
+    /// review in one received earlier than `documentID` (the later copy is the duplicate).
+    public func hasReceived(invoiceKey: String, before documentID: Int64) throws -> Bool {
         try database.read { db in
             try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM document WHERE invoice_key = ? AND id <> ? AND outcome IN ('ledger', 'review'))
-                """, arguments: [invoiceKey, documentID]) ?? false
+                SELECT EXISTS (SELECT 1 FROM document WHERE invoice_key = ? AND id <> ?
+                               AND (outcome = 'ledger' OR (outcome = 'review' AND id < ?)))
+                """, arguments: [invoiceKey, documentID, documentID]) ?? false
         }
     }
 

@@ -22,6 +22,8 @@ public enum TemplateLearner {
         var anchors: [String] = []
         for field in CanonicalField.all {
             guard let value = fields[field], let text = value.value, !text.isEmpty else { continue }
+            // A rate the invoice does not use reads 0: nothing printed to find.
+            if CanonicalField.amounts.contains(field), value.intValue == 0 { continue }
             guard let (pageIndex, box) = place(of: value, field: field, pages: pages) else { continue }
             let page = pages[pageIndex]
             var locators: [String] = []
@@ -39,17 +41,24 @@ public enum TemplateLearner {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Where a value is: its own box, or the first words on the pages that read as the value.
+    /// Where a value is: its own box when the words there read as the value (a corrected value
+    /// keeps the box of the wrong one), else the first words on the pages that do.
     static func place(of value: FieldValue, field: String, pages: [PageText]) -> (Int, BoundingBox)? {
-        if let box = value.box, let page = value.page, page >= 1, page <= pages.count { return (page - 1, box) }
         guard let text = value.value else { return nil }
+        if let box = value.box, let page = value.page, page >= 1, page <= pages.count {
+            let inside = pages[page - 1].words.filter { box.contains(x: $0.box.x + $0.box.width / 2, y: $0.box.y + $0.box.height / 2) }
+            if reads(inside.map(\.text).joined(), as: text, field: field) || reads(inside.map(\.text).joined(separator: " "), as: text, field: field) {
+                return (page - 1, box)
+            }
+        }
         for (index, page) in pages.enumerated() {
             for line in page.lines {
                 for start in line.words.indices {
-                    for length in 1...min(3, line.words.count - start) {
+                    for length in 1...min(4, line.words.count - start) {
                         let words = Array(line.words[start..<(start + length)])
-                        let joined = words.map(\.text).joined(separator: length > 1 && words.allSatisfy { $0.text.allSatisfy(\.isASCII) } ? " " : "")
-                        if reads(joined, as: text, field: field) { return (index, union(words.map(\.box))) }
+                        for separator in ["", " "] where reads(words.map(\.text).joined(separator: separator), as: text, field: field) {
+                            return (index, union(words.map(\.box)))
+                        }
                     }
                 }
             }
@@ -61,7 +70,8 @@ public enum TemplateLearner {
         if CanonicalField.amounts.contains(field) { return (try? YenAmount.parse(text)).map { String($0.value) == value } ?? false }
         if CanonicalField.dates.contains(field) { return (try? InvoiceDateParser.parse(text))?.value.iso == value }
         if field == CanonicalField.registrationNumber { return RegistrationNumber.parse(from: text)?.value.formatted == value }
-        return text.precomposedStringWithCompatibilityMapping.contains(value)
+        let normalized = text.precomposedStringWithCompatibilityMapping
+        return normalized == value || (normalized.hasPrefix(value) && normalized.count <= value.count + 3)
     }
 
     /// The label of a value: the nearest word to its left on the same row (or the start of the
@@ -74,9 +84,18 @@ public enum TemplateLearner {
            let prefix = labelPrefix(own.text) {
             return (prefix, "right_of")
         }
-        if let left = row.filter({ $0.box.maxX <= box.minX + 1 }).max(by: { $0.box.maxX < $1.box.maxX }),
-           box.minX - left.box.maxX < page.width * 0.4, isLabel(left.text) {
-            return (trimmed(left.text), "right_of")
+        // The words left of the value, nearest first, while they follow each other closely: the
+        // whole label ("Registration No.", not just "No.").
+        let leftwards = row.filter { $0.box.maxX <= box.minX + 1 }.sorted { $0.box.maxX > $1.box.maxX }
+        if let nearest = leftwards.first, box.minX - nearest.box.maxX < page.width * 0.4, isLabel(nearest.text) {
+            var phrase = [nearest]
+            for word in leftwards.dropFirst() {
+                guard phrase.last!.box.minX - word.box.maxX < word.box.height * 1.2, isLabel(word.text) || word.text.count <= 3 else { break }
+                phrase.append(word)
+            }
+            let words = phrase.reversed().map(\.text)
+            let ascii = words.allSatisfy { $0.allSatisfy(\.isASCII) }
+            return (trimmed(words.joined(separator: ascii ? " " : "")), "right_of")
         }
         let above = page.words.filter {
             $0.box.maxY <= box.minY + 1 && box.minY - $0.box.maxY < box.height * 3

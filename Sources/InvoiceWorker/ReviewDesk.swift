@@ -85,7 +85,7 @@ public struct ReviewDesk: Sendable {
                                        fields: confirmed, worker: "")
         probe.fields = confirmed
         if let key = probe.invoiceKey, let documentID = Int64(item.document.id) {
-            input.isDuplicateInvoice = try store.hasReceived(invoiceKey: key, excluding: documentID)
+            input.isDuplicateInvoice = try store.hasReceived(invoiceKey: key, before: documentID)
         }
         var policy = self.policy
         policy.minimumFieldConfidence = 0

@@ -13,15 +13,15 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @OptionGroup var options: WorkerOptions
 
-    @Option(help: "Only items with this reason code.")
-    var reason: String?
+    @Option(name: .customLong("only"), help: "Only items with this reason code (e.g. tax_mismatch).")
+    var onlyReason: String?
 
     func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("`review` alone is interactive and needs a terminal; use `review list`, `review show ID`, `review approve ID` or `review reject ID` in scripts.")
         }
         let desk = try await Self.desk(options)
-        try await ReviewSession(desk: desk, reason: reason, templates: try await options.workerConfiguration().templates).run()
+        try await ReviewSession(desk: desk, reason: onlyReason, templates: try await options.workerConfiguration().templates).run()
     }
 
     static func desk(_ options: WorkerOptions) async throws -> ReviewDesk {
