@@ -217,6 +217,36 @@ struct WorkerCLITests {
         #expect(try home.inboxFiles().isEmpty)
     }
 
+    @Test func sighupReloadsAndLogsAreJSONLinesWhenNotATerminal() throws {
+        let home = try WorkerHome("hup")
+        let log = home.root.appendingPathComponent("service.log")
+        let service = try home.start(["run"], log: log)
+        defer { if service.isRunning { kill(service.processIdentifier, SIGKILL) } }
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(service.processIdentifier, SIGHUP)
+        Thread.sleep(forTimeInterval: 1)
+        #expect(service.isRunning, "SIGHUP must not stop the service")
+        kill(service.processIdentifier, SIGTERM)
+        service.waitUntilExit()
+        #expect(service.terminationStatus == 0)
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] != nil && object?["message"] != nil, "\(line)")
+        }
+        #expect(lines.contains { $0.contains("Reloaded the configuration and the templates") })
+    }
+
+    @Test func onATerminalTheNightlyRunShowsAProgressBarAndASummary() throws {
+        let home = try WorkerHome("tty")
+        try WorkerHome.batch(6, into: home.inbox)
+        let terminal = try PseudoTerminal(arguments: ["run", "--once"], environment: home.environment.merging(["LANG": "C"]) { $1 })
+        #expect(terminal.waitFor("█"), "\(terminal.screen)")
+        #expect(terminal.waitFor("Processed 6 file(s)"), "\(terminal.screen)")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     static func sha256(_ data: Data) -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("iw-sha-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }

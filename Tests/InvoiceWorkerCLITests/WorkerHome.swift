@@ -58,15 +58,20 @@ final class WorkerHome {
         try CLI.run(arguments, environment: environment)
     }
 
-    /// Starts the worker without waiting for it.
-    func start(_ arguments: [String]) throws -> Process {
+    /// Starts the worker without waiting for it; its log goes to `log` when given.
+    func start(_ arguments: [String], log: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
         process.currentDirectoryURL = CLI.packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
