@@ -106,6 +106,9 @@ public final class InboxWorker: Service, Sendable {
         var lastScan: ContinuousClock.Instant?
         var waiting = 0
         var nextCheck: Double?
+        /// Files that could not be moved out of the inbox (permissions), by path and last change:
+        /// tried again only when they change, so one bad file does not fill the log.
+        var unclaimable: [String: Double] = [:]
         let interval = watcher == nil ? configuration.pollInterval : configuration.rescanInterval
         totals.withLock { $0.found = claims.count }
         if !claims.isEmpty { logger.info("Taking again \(claims.count) file(s) left in the work folder") }
@@ -119,7 +122,7 @@ public final class InboxWorker: Service, Sendable {
                     let result = scanner.scan()
                     lastScan = .now
                     let known = Set(pending.map(\.url))
-                    let fresh = result.ready.filter { !known.contains($0.url) }
+                    let fresh = result.ready.filter { !known.contains($0.url) && unclaimable[$0.url.path] != $0.lastChange }
                     pending += fresh
                     totals.withLock { $0.found += fresh.count }
                     waiting = result.waiting
@@ -134,6 +137,7 @@ public final class InboxWorker: Service, Sendable {
                             guard let claim = try work.claim(file, inbox: configuration.inbox) else { continue }
                             claims.append(claim)
                         } catch {
+                            unclaimable[file.url.path] = file.lastChange
                             logger.error("\(error)")
                             continue
                         }
@@ -192,6 +196,11 @@ public final class InboxWorker: Service, Sendable {
             if !document.reasons.isEmpty { metadata["reasons"] = "\(document.reasons.map(\.description).joined(separator: ","))" }
             logger.info("\(claim.sourceFile) → \(document.outcome.rawValue)", metadata: metadata)
             onProgress?(totals)
+        } catch let error as ArchiveError where error.operation == "open" && (error.code == EACCES || error.code == EPERM) {
+            // Not readable by this user: it would fail again at every start. Set it aside, say why.
+            let target = work.setAside(claim, in: configuration.refusedFolder)
+            totals.withLock { $0.released += 1 }
+            logger.error("Cannot read \(claim.sourceFile) (permission denied); moved to \(target ?? "the work folder"). Give the worker's user read access and put it back in the inbox.")
         } catch {
             totals.withLock { $0.released += 1 }
             logger.error("Could not record \(claim.sourceFile); it stays in the work folder and is taken again at the next start: \(error)")

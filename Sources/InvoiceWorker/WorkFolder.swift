@@ -157,6 +157,16 @@ final class WorkFolder: @unchecked Sendable {
         }
     }
 
+    /// Moves a claimed file that cannot be processed out to `folder` (its name kept, prefixed
+    /// with the time), and drops the claim. Returns the new path.
+    func setAside(_ claim: Claim, in folder: URL) -> String? {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("\(Int(Date().timeIntervalSince1970))-\(claim.url.lastPathComponent)")
+        guard rename(claim.url.path, target.path) == 0 else { return nil }
+        finish(claim)
+        return target.path
+    }
+
     /// Removes a claim whose record is committed.
     func finish(_ claim: Claim) {
         try? FileManager.default.removeItem(at: claim.folder)
