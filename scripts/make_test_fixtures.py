@@ -63,3 +63,29 @@ for name, fmt in (("truncated.jpg", "JPEG"), ("truncated.png", "PNG")):
 
 with open(path("text-named.pdf"), "w") as f:
     f.write("This is a plain text file that was given a .pdf name.\n請求書ではありません。\n")
+
+# An A4 page showing one 1-bit image declared 40,000 x 40,000 px (1.6 Gpx; ~200 MB decoded at 1
+# bit, 6.4 GB as a rendering surface): too_large before anything is decoded. The stream holds
+# the compressed zeros of the whole image (about 200 KB), so it is a valid PDF.
+import zlib
+side = 40000
+rows = zlib.compressobj(9)
+stream = b"".join(rows.compress(b"\x00" * (side // 8)) for _ in range(side)) + rows.flush()
+objects = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+    b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n" % (side, side, len(stream)) + stream + b"\nendstream",
+    b"<< /Length 35 >>\nstream\nq 595 0 0 842 0 0 cm /Im0 Do Q\nendstream",
+]
+out = bytearray(b"%PDF-1.4\n")
+offsets = []
+for number, body in enumerate(objects, start=1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+with open(path("huge-image.pdf"), "wb") as f:
+    f.write(out)

@@ -83,6 +83,16 @@ public final class DocumentReader: DocumentReading, @unchecked Sendable {
             }
         }
 
+        // Pages to OCR decode their images; refuse images too large to decode before poppler tries.
+        if !scanned.isEmpty {
+            let pixels = PDFImageDimensions.largestImagePixels(in: data)
+            if pixels > configuration.maxImagePixels {
+                throw DocumentReadError.tooLarge(
+                    "an embedded image has \(pixels / 1_000_000) million pixels, the limit is \(configuration.maxImagePixels / 1_000_000) million",
+                    advice: "Scan the invoice again at 300–600 dpi (an A4 page at 600 dpi is 35 million pixels).")
+            }
+        }
+
         try await withThrowingTaskGroup(of: PageText.self) { group in
             for page in scanned {
                 group.addTask { [pool, configuration] in

@@ -36,6 +36,9 @@ public struct ReaderConfiguration: Sendable, Hashable {
     /// Pages whose render at `dpi` would exceed this many pixels are rendered at a lower
     /// resolution instead, so memory per page in flight stays bounded (≈ 4 bytes a pixel).
     public var maxRenderPixels: Int = 48_000_000
+    /// A PDF page to OCR whose file declares an image above this many pixels is refused before
+    /// poppler decodes it (an A3 page scanned at 600 dpi is 70 million).
+    public var maxImagePixels: Int = 150_000_000
     /// Time allowed to recognise one page before it is abandoned as unreadable.
     public var ocrTimeoutSeconds: Double = 120
     /// A PDF page counts as having a real text layer when it has at least this many visible

@@ -11,6 +11,7 @@ struct BadInputTests {
     @Test("each kind of bad file is refused with its SPEC reason code", arguments: [
         ("encrypted-user-password.pdf", ReasonCode.encryptedPDF),
         ("huge-page.pdf", .tooLarge),
+        ("huge-image.pdf", .tooLarge),
         ("500-pages.pdf", .tooLarge),
         ("text-named.pdf", .unsupportedType),
         ("truncated.jpg", .corruptImage),
