@@ -36,6 +36,13 @@ final class RawTerminal {
         }
     }
 
+    /// A byte if one arrives within `timeoutMilliseconds` (for the terminal's replies to queries).
+    func key(timeoutMilliseconds: Int32) -> UInt8? {
+        var poller = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, timeoutMilliseconds) > 0 else { return nil }
+        return key()
+    }
+
     /// A line typed after `prompt`, echoed as typed; Backspace deletes; Enter ends it; Escape or
     /// Ctrl-C cancels (nil).
     func line(_ prompt: String) -> String? {
