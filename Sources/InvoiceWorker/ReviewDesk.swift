@@ -60,9 +60,11 @@ public struct ReviewDesk: Sendable {
                                      date: fields[CanonicalField.issueDate]?.dateValue, logger: .init(label: "review"))
         let basis = try extractionDetails(item).basis
         let tax = [10, 8].map { rate -> TaxLine in
-            let taxable = fields["taxable_\(rate)"]?.intValue
-            return TaxLine(rate: rate, taxable: taxable, tax: fields["tax_\(rate)"]?.intValue,
-                           expected: taxable.map { TaxCheck.tax(on: $0, rate: rate, basis: basis, rounding: .down) })
+            let taxable = fields["taxable_\(rate)"]?.intValue, tax = fields["tax_\(rate)"]?.intValue
+            // On an inclusive basis the tax is worked out from the amount as printed (with tax).
+            let base = basis == .inclusive ? taxable.map { $0 + (tax ?? 0) } : taxable
+            return TaxLine(rate: rate, taxable: taxable, tax: tax,
+                           expected: base.map { TaxCheck.tax(on: $0, rate: rate, basis: basis, rounding: .down) })
         }
         return View(item: item, registry: answer, tax: tax, alternatives: try extractionDetails(item).alternatives,
                     failingChecks: try checks(fields, item: item))
@@ -78,7 +80,17 @@ public struct ReviewDesk: Sendable {
         }
         confirmed = confirmed.filter { $0.value.isPresent }
         let details = try extractionDetails(item)
-        var input = RoutingInput(fields: confirmed, kind: details.kind, template: "reviewed", taxBasis: details.basis)
+        // The arithmetic sees amounts as printed: on an inclusive basis, the rate's amount with its tax.
+        var printed = confirmed
+        if details.basis == .inclusive {
+            for rate in [10, 8] {
+                if let taxable = confirmed["taxable_\(rate)"]?.intValue, let tax = confirmed["tax_\(rate)"]?.intValue {
+                    printed["taxable_\(rate)"]?.value = String(taxable + tax)
+                }
+            }
+        }
+        var input = RoutingInput(fields: printed, kind: details.kind, template: "reviewed", taxBasis: details.basis,
+                                 lines: details.lines)
         input.registry = registry.answer(number: confirmed[CanonicalField.registrationNumber]?.registrationNumberValue,
                                          date: confirmed[CanonicalField.issueDate]?.dateValue, logger: .init(label: "review"))
         var probe = DocumentSubmission(claimID: "", sourceFile: "", sha256: "", size: 0, receivedAt: Date(), outcome: .review,
@@ -135,10 +147,15 @@ public struct ReviewDesk: Sendable {
 
     /// What the stored extraction says beyond the fields: the tax basis, the kind of invoice and
     /// the other candidates per field.
-    private func extractionDetails(_ item: ReviewItem) throws -> (basis: TaxBasis, kind: InvoiceKind, alternatives: [String: [String]]) {
+    private func extractionDetails(_ item: ReviewItem) throws
+        -> (basis: TaxBasis, kind: InvoiceKind, alternatives: [String: [String]], lines: [TaxBreakdown.Line]) {
         guard let documentID = Int64(item.document.id), let data = try store.extractionJSON(documentID: documentID),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return (.exclusive, .qualified, [:])
+            return (.exclusive, .qualified, [:], [])
+        }
+        let lines = (object["line_items"] as? [[String: Any]] ?? []).compactMap { line -> TaxBreakdown.Line? in
+            guard let amount = line["amount"] as? Int else { return nil }
+            return TaxBreakdown.Line(rate: (line["reduced_rate"] as? Bool) == true ? 8 : 10, amount: amount)
         }
         let basis: TaxBasis = (object["tax_basis"] as? String) == "inclusive" ? .inclusive : .exclusive
         let kind: InvoiceKind = (object["kind"] as? String) == "simplified" ? .simplified : .qualified
@@ -148,7 +165,7 @@ public struct ReviewDesk: Sendable {
             let values = (field["alternatives"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
             if !values.isEmpty { alternatives[name] = values }
         }
-        return (basis, kind, alternatives)
+        return (basis, kind, alternatives, lines)
     }
 }
 
