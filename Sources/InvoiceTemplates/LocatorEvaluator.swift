@@ -140,7 +140,8 @@ struct LocatorEvaluator {
                     result.append((joined, pow(0.93, Double(rank)) * pow(0.98, Double(run.count - 1))))
                 }
             }
-            if wholeBlocks, let joined = Token.joined(reversed ? run.reversed() : run) {
+            // A name is never followed by its address on the same line (`株式会社… 東京都港区…`).
+            if wholeBlocks, let joined = Token.joined(AddressText.nameWords(reversed ? run.reversed() : run)) {
                 result.append((joined, pow(0.93, Double(rank))))
             }
         }
@@ -197,8 +198,9 @@ struct LocatorEvaluator {
     // MARK: - Company blocks (the generic issuer)
 
     /// Blocks of words (see `groups(of:)`) that read as a company name with a legal form
-    /// (株式会社…), unless they end in an honorific (that is the recipient). Surer when a registration number or its label is
-    /// printed below in the same column, as on most Japanese invoices.
+    /// (株式会社…), cut where an address starts, unless they end in an honorific (that is the
+    /// recipient). A legal form alone is a weak sign (0.6: review); only a registration number or
+    /// its label printed just below in the same column, as on most Japanese invoices, confirms it.
     static func companyBlocks(on page: IndexedPage) -> [(Token, Double)] {
         var result: [(Token, Double)] = []
         let registrationBoxes = page.lines.filter { line in
@@ -208,7 +210,7 @@ struct LocatorEvaluator {
         let honorifics = ["御中", "様", "殿"]
         for line in page.lines {
             for group in groups(of: line.words, ragged: page.isOCR) {
-                guard let joined = Token.joined(group), CompanyName(joined.text).form != nil,
+                guard let joined = Token.joined(AddressText.nameWords(group)), CompanyName(joined.text).form != nil,
                       !honorifics.contains(where: { joined.text.hasSuffix($0) }) else { continue }
                 let aboveRegistration = registrationBoxes.contains { box in
                     box.minY > joined.box.minY && box.minY - joined.box.maxY < 120 && abs(box.minX - joined.box.minX) < 40
