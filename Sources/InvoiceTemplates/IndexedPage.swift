@@ -13,6 +13,9 @@ struct IndexedPage: Sendable {
         var origin: [(word: Int, offset: Int)]
         /// The text with spaces as printed, for regex locators.
         var text: String
+        /// `characters` as one string, ASCII letters lower-cased: for keywords and document-wide
+        /// labels, computed once per page rather than once per search.
+        var folded: String
         var box: BoundingBox
     }
 
@@ -40,7 +43,7 @@ struct IndexedPage: Sendable {
                 }
             }
             return Line(words: words, characters: characters, origin: origin,
-                        text: Token.joined(words)?.text ?? "", box: line.box)
+                        text: Token.joined(words)?.text ?? "", folded: String(characters).lowercased(), box: line.box)
         }
         words = lines.flatMap(\.words)
     }
@@ -48,17 +51,19 @@ struct IndexedPage: Sendable {
 
 extension IndexedPage {
     /// Every place the label is printed (matched without spaces, NFKC), or where the regex matches.
-    func find(label: String, isRegex: Bool, regexes: RegexCache) -> [AnchorHit] {
+    func find(label: String, isRegex: Bool, regexes: RegexCache, lines only: ClosedRange<Int>? = nil) -> [AnchorHit] {
         var hits: [AnchorHit] = []
-        for (lineIndex, line) in lines.enumerated() {
-            for range in ranges(of: label, isRegex: isRegex, in: line.characters, regexes: regexes) {
+        let indices = only.map { Array($0) } ?? Array(lines.indices)
+        for lineIndex in indices where lines.indices.contains(lineIndex) {
+            let line = lines[lineIndex]
+            for range in ranges(of: label, isRegex: isRegex, in: line.characters, folded: line.folded, regexes: regexes) {
                 hits.append(hit(line: lineIndex, characterRange: range))
             }
         }
         return hits
     }
 
-    private func ranges(of label: String, isRegex: Bool, in characters: [Character], regexes: RegexCache) -> [Range<Int>] {
+    private func ranges(of label: String, isRegex: Bool, in characters: [Character], folded: String, regexes: RegexCache) -> [Range<Int>] {
         if isRegex {
             guard let regex = regexes.regex(label) else { return [] }
             let text = String(characters)
@@ -68,12 +73,15 @@ extension IndexedPage {
                 return start..<(start + text[match.range].count)
             }
         }
-        let needle = Array(Normalizing.compact(label))
-        guard !needle.isEmpty, needle.count <= characters.count else { return [] }
+        // Latin labels match whatever their capitals (Tax 10% / Consumption tax 10%, QTY).
+        let needle = Array(Normalizing.compact(label).lowercased())
+        let folded = Array(folded)
+        let haystack = folded.count == characters.count ? folded : characters
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
         var result: [Range<Int>] = []
         var start = 0
-        while start + needle.count <= characters.count {
-            if characters[start] == needle[0], Array(characters[start..<(start + needle.count)]) == needle {
+        while start + needle.count <= haystack.count {
+            if haystack[start] == needle[0], Array(haystack[start..<(start + needle.count)]) == needle {
                 result.append(start..<(start + needle.count))
                 start += needle.count
             } else {
@@ -99,15 +107,26 @@ extension IndexedPage {
             return Token(text: text, box: box, confidence: word.confidence, page: word.page)
         }
         let lastLength = lastWord.text.count
-        let tail = slice(lastWord, from: last.offset + 1, to: lastLength)
+        var tail = slice(lastWord, from: last.offset + 1, to: lastLength)
+        // `合計(税込)`, `Total (tax included)`: an annotation in brackets belongs to the label,
+        // not to the value after it.
+        if let text = tail?.text, Self.isAnnotation(text) { tail = nil }
         let head = slice(firstWord, from: 0, to: first.offset)
         let labelStart = slice(firstWord, from: first.offset, to: first.word == last.word ? last.offset + 1 : firstWord.text.count)
         let labelEnd = slice(lastWord, from: first.word == last.word ? first.offset : 0, to: last.offset + 1)
         let box = [labelStart?.box, labelEnd?.box].compactMap { $0 }
-        let words = line.words[first.word...last.word]
+        var lastIndex = last.word
+        if tail == nil, lastIndex + 1 < line.words.count, Self.isAnnotation(line.words[lastIndex + 1].text) { lastIndex += 1 }
+        let words = line.words[first.word...lastIndex]
         return AnchorHit(page: number, line: lineIndex,
                          box: BoundingBox.union(box) ?? BoundingBox.union(words.map(\.box)) ?? firstWord.box,
                          confidence: words.map(\.confidence).min() ?? 0,
-                         wordRange: first.word...last.word, tail: tail, head: head)
+                         wordRange: first.word...lastIndex, tail: tail, head: head)
+    }
+
+    /// A bracketed note without digits: `(税込)`, `(tax included)`, `（税抜）`.
+    static func isAnnotation(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, first == "(", last == ")" else { return false }
+        return !text.contains(where: \.isNumber)
     }
 }

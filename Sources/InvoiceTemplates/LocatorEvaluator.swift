@@ -35,6 +35,8 @@ struct LocatorEvaluator {
                 readings = Self.regexReadings(pattern, on: page, regexes: regexes)
             case .companyBlock:
                 readings = Self.companyBlocks(on: page)
+            case .rateTax(let rate):
+                readings = Self.rateTaxes(rate, on: page, regexes: regexes, wholeBlocks: wholeBlocks)
             }
             for (token, certainty) in readings {
                 guard let filtered = Self.apply(pattern: locator.pattern, to: token, regexes: regexes) else { continue }
@@ -123,7 +125,16 @@ struct LocatorEvaluator {
                 return gap > Swift.max(previous.box.height, token.box.height) * 1.5
             }()
         }
-        for (rank, start) in starts.prefix(5).enumerated() {
+        // A value may follow words of the label's sentence (`(10% taxable amount: JPY 479,100)`):
+        // also start, less surely, at the first money-looking word after block starts.
+        var allStarts = Array(starts.prefix(5))
+        if !wholeBlocks, let money = tokens.indices.first(where: { index in
+            !allStarts.contains(index) && Self.startsMoney(tokens[index].text)
+                && (index == 0 || !(tokens[index - 1].text.last.map { $0.isNumber || $0 == "," } ?? false))
+        }) {
+            allStarts.append(money)
+        }
+        for (rank, start) in allStarts.enumerated() {
             var run: [Token] = []
             // OCR splits words into characters (株|式|会|社…): whole blocks may be long; values
             // (amounts, dates, codes) are a few words at most.
@@ -146,6 +157,12 @@ struct LocatorEvaluator {
             }
         }
         return result
+    }
+
+    /// `¥1,234`, `JPY 1,234`, `1,234円`: a word that starts an amount.
+    static func startsMoney(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return first == "¥" || first == "\\" || text.hasPrefix("JPY") || first.isNumber
     }
 
     // MARK: - Regions and regexes
@@ -190,6 +207,37 @@ struct LocatorEvaluator {
                 }
                 guard let joined = Token.joined(covered) else { continue }
                 result.append((Token(text: value, box: joined.box, confidence: joined.confidence, page: page.number), 1))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Taxes inside a rate's amount
+
+    /// The amount right of a 内消費税 / うち消費税 label on the line of the rate's label
+    /// (`10%対象 ¥455 内消費税 ¥41`) or on the next line (`8%対象(税込) ¥47,142` / `うち消費税 ¥3,492`).
+    static func rateTaxes(_ rate: Int, on page: IndexedPage, regexes: RegexCache, wholeBlocks: Bool) -> [(Token, Double)] {
+        let taxLabel = #"(内|うち)消費税(額)?"#
+        var result: [(Token, Double)] = []
+        for (index, line) in page.lines.enumerated() where line.folded.contains("対象") || line.folded.contains("taxable") {
+            // The word holding "10%" (not "110%", nor the 8 of "18%"; words, because a number
+            // printed just before it runs into it once spaces are dropped).
+            let rateText = "\(rate)%"
+            guard let rateWord = line.words.first(where: { word in
+                guard let range = word.text.range(of: rateText) else { return false }
+                return range.lowerBound == word.text.startIndex || !word.text[word.text.index(before: range.lowerBound)].isNumber
+            }) else { continue }
+            let rateHit = rateWord
+            let sameLine = page.find(label: taxLabel, isRegex: true, regexes: regexes, lines: index...index)
+                .filter { $0.box.minX > rateHit.box.maxX }
+            // On the next line, the label printed under the rate's label (its own column).
+            var next: [AnchorHit] = []
+            if index + 1 < page.lines.count, page.lines[index + 1].box.minY - line.box.maxY < line.box.height * 1.5 {
+                next = page.find(label: taxLabel, isRegex: true, regexes: regexes, lines: (index + 1)...(index + 1))
+                    .filter { abs($0.box.minX - rateHit.box.minX) < Swift.max(30, rateHit.box.width * 2) }
+            }
+            for hit in sameLine + next {
+                result += readings(from: hit, relation: .rightOf, on: page, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * hit.confidence) }
             }
         }
         return result
