@@ -115,7 +115,7 @@ struct LineItemReader {
             }
         }
         guard let amount, let joined = Token.joined(description) else { return nil }
-        let text = stripMarks(joined.text)
+        let text = stripMarks(Self.spaced(description))
         guard text.contains(where: \.isLetter), !header.hasNumbers || quantity != nil || unitPrice != nil else { return nil }
         if text != joined.text.trimming(" ") { reduced = true }
         let words = cells.map(\.token)
@@ -145,6 +145,20 @@ struct LineItemReader {
             }
         }
         return result
+    }
+
+    /// The words as printed, a space wherever a visible gap separates them (`国産米 10kg`), also
+    /// between Japanese words; OCR's narrow gaps inside a word are not spaces.
+    static func spaced(_ words: [Token]) -> String {
+        var text = ""
+        for (index, word) in words.enumerated() {
+            if index > 0 {
+                let previous = words[index - 1]
+                if word.box.minX - previous.box.maxX > Swift.min(previous.box.height, word.box.height) * 0.45 { text += " " }
+            }
+            text += word.text
+        }
+        return text
     }
 
     /// An amount cell: digits with an optional currency (¥1,234, JPY 1,234, 1,234円, @240).

@@ -31,6 +31,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Only read pages, lines and words; do not extract fields.")
     var noFields = false
 
+    @Option(help: "Write a PNG of each page with the field boxes drawn into this folder.")
+    var pngDir: String?
+
     @Flag(help: "Print one line per file (pages, how each was read, time) instead of the text.")
     var summary = false
 
@@ -109,6 +112,14 @@ struct ExtractCommand: AsyncParsableCommand {
             return results.compactMap { $0 }
         }
 
+        if let pngDir {
+            for result in results {
+                guard let extraction = result.extraction, let pages = result.pages else { continue }
+                let written = try FieldPictures.write(extraction, file: URL(fileURLWithPath: result.file), pageCount: pages.count,
+                                                      to: URL(fileURLWithPath: pngDir))
+                if !json { for path in written { print(path) } }
+            }
+        }
         if json {
             if results.count == 1 { try StandardOutput.writeJSON(results[0]) } else { try StandardOutput.writeJSON(results) }
         } else {
