@@ -115,9 +115,10 @@ struct LineItemReader {
             }
         }
         guard let amount, let joined = Token.joined(description) else { return nil }
-        let text = stripMarks(Self.spaced(description))
+        let printed = Self.spaced(description).trimming(" ")
+        let text = stripMarks(printed)
         guard text.contains(where: \.isLetter), !header.hasNumbers || quantity != nil || unitPrice != nil else { return nil }
-        if text != joined.text.trimming(" ") { reduced = true }
+        if text != printed { reduced = true }
         let words = cells.map(\.token)
         return LineItem(description: text, quantity: quantity, unitPrice: unitPrice, amount: amount, reducedRate: reduced,
                         page: page, box: BoundingBox.union(words.map(\.box)) ?? joined.box,
