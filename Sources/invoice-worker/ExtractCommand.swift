@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InvoiceCore
 import InvoiceDocuments
+import InvoiceRegistry
 import InvoiceTemplates
 
 /// `invoice-worker extract FILE…`: reads files into pages, lines and words without storing or
@@ -33,6 +34,12 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @Option(help: "Write a PNG of each page with the field boxes drawn into this folder.")
     var pngDir: String?
+
+    @Flag(help: "Add where the document would go (ledger or review, with the reasons) by the default routing policy.")
+    var route = false
+
+    @Option(name: .long, help: "The data folder whose registry.sqlite --route asks (default: $INVOICE_WORKER_HOME, else ./invoice-worker-home).")
+    var home: String?
 
     @Flag(help: "Print one line per file (pages, how each was read, time) instead of the text.")
     var summary = false
@@ -93,7 +100,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
         // Files are read concurrently (their OCR pages share the reader's engine pool) and
         // reported in the order given.
-        let results = try await withThrowingTaskGroup(of: (Int, ExtractResult).self) { group in
+        var results = try await withThrowingTaskGroup(of: (Int, ExtractResult).self) { group in
             var results = [ExtractResult?](repeating: nil, count: paths.count)
             var next = 0
             func addNext() {
@@ -112,6 +119,16 @@ struct ExtractCommand: AsyncParsableCommand {
             return results.compactMap { $0 }
         }
 
+        if route {
+            let homePath = home ?? ProcessInfo.processInfo.environment["INVOICE_WORKER_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? FileManager.default.currentDirectoryPath + "/invoice-worker-home"
+            // No registry imported: routing still runs, and says the registry could not be asked.
+            let registry = try? Registry(path: Registry.defaultPath(home: homePath))
+            for index in results.indices {
+                guard let extraction = results[index].extraction else { continue }
+                results[index].routing = ExtractRouting.decide(extraction, registry: registry)
+            }
+        }
         if let pngDir {
             for result in results {
                 guard let extraction = result.extraction, let pages = result.pages else { continue }
@@ -138,6 +155,8 @@ struct ExtractResult: Encodable {
     var extraction: ExtractionResult?
     var error: ErrorReport?
     var elapsedMilliseconds: Double
+    /// With `--route`: ledger or review, and why.
+    var routing: RoutingDecision?
 
     struct ErrorReport: Encodable {
         var code: ReasonCode
@@ -146,7 +165,7 @@ struct ExtractResult: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case file, format, elapsedMilliseconds = "elapsed_ms", error, extraction, pages
+        case file, format, elapsedMilliseconds = "elapsed_ms", error, extraction, pages, routing
     }
 
     static func read(_ path: String, with reader: DocumentReader, templates: TemplateLibrary?, template: String?) async -> ExtractResult {
