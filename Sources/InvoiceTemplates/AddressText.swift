@@ -30,6 +30,9 @@ enum AddressText {
 
     /// The character offset in `text` (NFKC) where an address starts, nil when none does.
     static func start(in text: String) -> Int? {
+        // Most words hold no address mark at all: skip the searches (this runs on every word of
+        // every name candidate).
+        guard text.contains(where: { "〒都道府県市区町村郡".contains($0) }) else { return nil }
         let characters = Array(text)
         var best: Int?
         func note(_ offset: Int) { best = Swift.min(best ?? offset, offset) }
@@ -48,7 +51,7 @@ enum AddressText {
     /// Whether a whole word is part of an address (`Tokyo`, `108-0023,`, `3F`, `〒150-0042`).
     static func isAddressWord(_ text: String) -> Bool {
         if text.hasPrefix("〒") || prefectureStart(in: text) == 0 { return true }
-        if text.firstMatch(of: streetNumber) != nil { return true }
+        if text.first?.isNumber == true, text.firstMatch(of: streetNumber) != nil { return true }
         let latin = text.lowercased().filter { $0.isLetter }
         if !latin.isEmpty, latin.allSatisfy(\.isASCII) {
             if latinWords.contains(latin) { return true }
@@ -86,6 +89,7 @@ enum AddressText {
     /// Where a prefecture followed by its municipality starts (`東京都港区`): a name may begin
     /// with a prefecture (株式会社北海道銀行), an address goes on to a city, ward, town or village.
     static func prefectureStart(in text: String) -> Int? {
+        guard text.contains(where: { "都道府県".contains($0) }) else { return nil }
         var best: Int?
         for prefecture in prefectures {
             guard let range = text.range(of: prefecture) else { continue }

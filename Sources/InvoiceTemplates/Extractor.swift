@@ -54,9 +54,10 @@ public enum Extractor {
     static func extract(_ pages: [IndexedPage], template: Template, scores: [TemplateScore]) -> ExtractionResult {
         let evaluator = LocatorEvaluator(pages: pages)
         var candidates: [String: [Candidate]] = [:]
+        let memo = ValueNormalizer.Memo()
         for rule in template.fields {
             let located = rule.locators.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }
-            candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type)
+            candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type, memo: memo)
         }
         let statedBasis = template.taxBasis ?? TaxBasis.printed(on: pages)
         var resolver = Resolver(candidates: candidates, expectedRegistrationNumbers: Set(template.match.registrationNumbers),

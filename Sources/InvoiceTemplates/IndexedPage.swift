@@ -16,6 +16,9 @@ struct IndexedPage: Sendable {
         /// `characters` as one string, ASCII letters lower-cased: for keywords and document-wide
         /// labels, computed once per page rather than once per search.
         var folded: String
+        var foldedCharacters: [Character]
+        /// `characters` as one string (for regex anchors, which are case-sensitive).
+        var compact: String
         var box: BoundingBox
     }
 
@@ -42,53 +45,50 @@ struct IndexedPage: Sendable {
                     origin.append((index, offset))
                 }
             }
-            return Line(words: words, characters: characters, origin: origin,
-                        text: Token.joined(words)?.text ?? "", folded: String(characters).lowercased(), box: line.box)
+            let compact = String(characters)
+            let folded = compact.lowercased()
+            return Line(words: words, characters: characters, origin: origin, text: Token.joined(words)?.text ?? "",
+                        folded: folded, foldedCharacters: Array(folded), compact: compact, box: line.box)
         }
         words = lines.flatMap(\.words)
     }
 }
 
 extension IndexedPage {
-    /// Every place the label is printed (matched without spaces, NFKC), or where the regex matches.
-    func find(label: String, isRegex: Bool, regexes: RegexCache, lines only: ClosedRange<Int>? = nil) -> [AnchorHit] {
+    /// Every place the label is printed (matched without spaces, NFKC, Latin letters in any case:
+    /// `Tax 10%` finds `Consumption tax 10%`), or where the regex matches.
+    func find(label: String, isRegex: Bool, lines only: ClosedRange<Int>? = nil) -> [AnchorHit] {
         var hits: [AnchorHit] = []
         let indices = only.map { Array($0) } ?? Array(lines.indices)
+        // The pattern is looked up once per page, not once per line.
+        if isRegex {
+            guard let regex = PatternCache.shared.regex(label) else { return [] }
+            for lineIndex in indices where lines.indices.contains(lineIndex) {
+                let text = lines[lineIndex].compact
+                for match in text.matches(of: regex) where !match.range.isEmpty {
+                    let start = text.distance(from: text.startIndex, to: match.range.lowerBound)
+                    hits.append(hit(line: lineIndex, characterRange: start..<(start + text[match.range].count)))
+                }
+            }
+            return hits
+        }
+        let needle = PatternCache.shared.label(label)
+        guard let first = needle.first else { return [] }
         for lineIndex in indices where lines.indices.contains(lineIndex) {
             let line = lines[lineIndex]
-            for range in ranges(of: label, isRegex: isRegex, in: line.characters, folded: line.folded, regexes: regexes) {
-                hits.append(hit(line: lineIndex, characterRange: range))
+            let haystack = line.foldedCharacters.count == line.characters.count ? line.foldedCharacters : line.characters
+            guard needle.count <= haystack.count else { continue }
+            var start = 0
+            while start + needle.count <= haystack.count {
+                if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                    hits.append(hit(line: lineIndex, characterRange: start..<(start + needle.count)))
+                    start += needle.count
+                } else {
+                    start += 1
+                }
             }
         }
         return hits
-    }
-
-    private func ranges(of label: String, isRegex: Bool, in characters: [Character], folded: String, regexes: RegexCache) -> [Range<Int>] {
-        if isRegex {
-            guard let regex = regexes.regex(label) else { return [] }
-            let text = String(characters)
-            return text.matches(of: regex).compactMap { match in
-                guard !match.range.isEmpty else { return nil }
-                let start = text.distance(from: text.startIndex, to: match.range.lowerBound)
-                return start..<(start + text[match.range].count)
-            }
-        }
-        // Latin labels match whatever their capitals (Tax 10% / Consumption tax 10%, QTY).
-        let needle = Array(Normalizing.compact(label).lowercased())
-        let folded = Array(folded)
-        let haystack = folded.count == characters.count ? folded : characters
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        var result: [Range<Int>] = []
-        var start = 0
-        while start + needle.count <= haystack.count {
-            if haystack[start] == needle[0], Array(haystack[start..<(start + needle.count)]) == needle {
-                result.append(start..<(start + needle.count))
-                start += needle.count
-            } else {
-                start += 1
-            }
-        }
-        return result
     }
 
     private func hit(line lineIndex: Int, characterRange: Range<Int>) -> AnchorHit {

@@ -6,6 +6,16 @@ import InvoiceCore
 /// that ends without such a line continues on the next one, below a repeated header if printed.
 struct LineItemReader {
     let rules: LineItemRules
+    /// The labels folded once, not once per cell.
+    private let descriptionLabels: [String], quantityLabels: [String], unitPriceLabels: [String], amountLabels: [String]
+    private let endLabels: [String]
+
+    init(rules: LineItemRules) {
+        self.rules = rules
+        func fold(_ labels: [String]) -> [String] { labels.map { String(PatternCache.shared.label($0)) } }
+        (descriptionLabels, quantityLabels, unitPriceLabels, amountLabels, endLabels) = (fold(rules.description), fold(rules.quantity),
+                                                           fold(rules.unitPrice), fold(rules.amount), fold(rules.end))
+    }
 
     /// What a header cell labels.
     enum Column: Equatable {
@@ -47,7 +57,7 @@ struct LineItemReader {
                     continue
                 }
                 let text = cells.map(\.compact).joined()
-                if rules.end.contains(where: { text.contains(Self.fold($0)) }) {
+                if endLabels.contains(where: { text.contains($0) }) {
                     continuing = false
                     break
                 }
@@ -59,7 +69,7 @@ struct LineItemReader {
 
     /// The first line holding a description and an amount label, with its columns.
     func findHeader(on page: IndexedPage) -> (line: Int, header: Header)? {
-        for (index, line) in page.lines.enumerated() {
+        for (index, line) in page.lines.enumerated() where amountLabels.contains(where: line.folded.contains) {
             let cells = Self.cells(of: line.words)
             let columns = cells.map { cell in (column: column(of: cell.compact), box: cell.token.box) }
             if columns.contains(where: { $0.column == .description }), columns.contains(where: { $0.column == .amount }) {
@@ -70,18 +80,18 @@ struct LineItemReader {
     }
 
     private func column(of text: String) -> Column {
-        func has(_ labels: [String]) -> Bool { labels.contains { text.contains(Self.fold($0)) } }
-        if has(rules.description) { return .description }
-        if has(rules.unitPrice) { return .unitPrice }
-        if has(rules.quantity) { return .quantity }
-        if has(rules.amount) { return .amount }
+        func has(_ labels: [String]) -> Bool { labels.contains { text.contains($0) } }
+        if has(descriptionLabels) { return .description }
+        if has(unitPriceLabels) { return .unitPrice }
+        if has(quantityLabels) { return .quantity }
+        if has(amountLabels) { return .amount }
         return .other(isRate: text.contains("税率") || text.contains("rate"))
     }
 
     /// One line as an item, nil when it is not one (no description, no amount, or no number
     /// where the header has quantity or price columns).
     private func row(_ cells: [Cell], header: Header, page: Int) -> LineItem? {
-        var description: [Token] = []
+        var descriptionWords: [Token] = []
         var quantity: Double?, unitPrice: Int?, amount: Int?
         var reduced = false
         for cell in cells {
@@ -106,7 +116,7 @@ struct LineItemReader {
             case .description:
                 // A mark printed as a word of its own (`軽 みかん`) is a mark, not part of the name.
                 for word in cell.words {
-                    if isMark(word.text) { reduced = true } else { description.append(word) }
+                    if isMark(word.text) { reduced = true } else { descriptionWords.append(word) }
                 }
             case .quantity: quantity = Double(cell.token.text.filter { $0.isNumber || $0 == "." })
             case .unitPrice: unitPrice = number
@@ -114,8 +124,8 @@ struct LineItemReader {
             case .other(let isRate): if isRate, cell.compact.hasPrefix("8%") { reduced = true }
             }
         }
-        guard let amount, let joined = Token.joined(description) else { return nil }
-        let printed = Self.spaced(description).trimming(" ")
+        guard let amount, let joined = Token.joined(descriptionWords) else { return nil }
+        let printed = Self.spaced(descriptionWords).trimming(" ")
         let text = stripMarks(printed)
         guard text.contains(where: \.isLetter), !header.hasNumbers || quantity != nil || unitPrice != nil else { return nil }
         if text != printed { reduced = true }
@@ -164,6 +174,10 @@ struct LineItemReader {
 
     /// An amount cell: digits with an optional currency (¥1,234, JPY 1,234, 1,234円, @240).
     static func amount(_ text: String) -> Int? {
+        // Only cells that start or end like money are parsed (most cells are text).
+        guard let first = text.first, let last = text.last,
+              first.isNumber || "¥\\@-△▲(".contains(first) || text.hasPrefix("JPY") || last == "円" || last == "-"
+        else { return nil }
         let trimmed = text.trimming("@()")
         guard trimmed.contains(where: \.isNumber), !trimmed.contains("/"), !trimmed.contains("%") else { return nil }
         return (try? YenAmount.parse(trimmed))?.value
@@ -187,7 +201,8 @@ struct LineItemReader {
     }
 
     /// Text compared without spaces, ASCII letters in lower case (labels print as Qty, QTY, qty).
+    /// Tokens are NFKC already.
     static func fold(_ text: String) -> String {
-        String(Normalizing.compact(text).lowercased())
+        String(text.filter { !$0.isWhitespace }).lowercased()
     }
 }

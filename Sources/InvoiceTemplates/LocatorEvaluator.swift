@@ -6,7 +6,23 @@ import InvoiceCore
 /// field's normaliser keeps the ones that parse and consistency picks among them.
 struct LocatorEvaluator {
     let pages: [IndexedPage]
-    let regexes = RegexCache()
+    /// Where each label was found, by page and label: the generic extractor looks for the same
+    /// label with two relations and for several fields (10%対象 for taxable_10 and tax_10).
+    private let hits = HitMemo()
+
+    init(pages: [IndexedPage]) { self.pages = pages }
+
+    final class HitMemo {
+        var found: [String: [AnchorHit]] = [:]
+    }
+
+    private func find(_ label: String, isRegex: Bool, on page: IndexedPage) -> [AnchorHit] {
+        let key = "\(page.number)|\(isRegex)|\(label)"
+        if let cached = hits.found[key] { return cached }
+        let result = page.find(label: label, isRegex: isRegex)
+        hits.found[key] = result
+        return result
+    }
 
     /// The pages a locator looks at: one page (negative from the end) or all.
     func pages(for locator: Locator) -> [IndexedPage] {
@@ -24,7 +40,7 @@ struct LocatorEvaluator {
             let readings: [(Token, Double)]
             switch locator.kind {
             case .anchor(let label, let isRegex, let relation):
-                readings = page.find(label: label, isRegex: isRegex, regexes: regexes).flatMap { hit in
+                readings = find(label, isRegex: isRegex, on: page).flatMap { hit in
                     Self.readings(from: hit, relation: relation, on: page, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * hit.confidence) }
                 }
             case .region(let x, let y, let width, let height):
@@ -32,14 +48,14 @@ struct LocatorEvaluator {
                                        height: height * page.height)
                 readings = Self.inside(rect, on: page)
             case .regex(let pattern):
-                readings = Self.regexReadings(pattern, on: page, regexes: regexes)
+                readings = Self.regexReadings(pattern, on: page)
             case .companyBlock:
                 readings = Self.companyBlocks(on: page)
             case .rateTax(let rate):
-                readings = Self.rateTaxes(rate, on: page, regexes: regexes, wholeBlocks: wholeBlocks)
+                readings = Self.rateTaxes(rate, on: page, wholeBlocks: wholeBlocks)
             }
             for (token, certainty) in readings {
-                guard let filtered = Self.apply(pattern: locator.pattern, to: token, regexes: regexes) else { continue }
+                guard let filtered = Self.apply(pattern: locator.pattern, to: token) else { continue }
                 found.append(LocatedText(token: filtered, certainty: certainty * locator.certainty, locator: summary))
             }
         }
@@ -47,9 +63,9 @@ struct LocatorEvaluator {
     }
 
     /// Keeps a token whose text matches `pattern` (its first capture group when it has one).
-    static func apply(pattern: String?, to token: Token, regexes: RegexCache) -> Token? {
+    static func apply(pattern: String?, to token: Token) -> Token? {
         guard let pattern else { return token }
-        guard let regex = regexes.regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
+        guard let regex = PatternCache.shared.regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
         var result = token
         if match.output.count > 1, let group = match.output[1].substring {
             result.text = String(group)
@@ -74,7 +90,7 @@ struct LocatorEvaluator {
         case .leftOf:
             let sameRow = page.words.filter { word in
                 !own.contains(word.box) && word.box.maxX <= hit.box.minX + 1 && sharesRow(word.box, hit.box)
-            }.sorted { $0.box.maxX > $1.box.maxX }
+            }.sorted { $0.box.minX > $1.box.minX }  // by where words start: OCR boxes are ragged at their right end (株 as wide as 株式会)
             return runs(([hit.head].compactMap { $0 } + sameRow).prefix(16), reversed: true, wholeBlocks: wholeBlocks)
         case .below:
             // The nearest two lines below whose words start in the label's column.
@@ -185,8 +201,8 @@ struct LocatorEvaluator {
     }
 
     /// Each match of the regex in each line; the first capture group is the value when there is one.
-    static func regexReadings(_ pattern: String, on page: IndexedPage, regexes: RegexCache) -> [(Token, Double)] {
-        guard let regex = regexes.regex(pattern) else { return [] }
+    static func regexReadings(_ pattern: String, on page: IndexedPage) -> [(Token, Double)] {
+        guard let regex = PatternCache.shared.regex(pattern) else { return [] }
         var result: [(Token, Double)] = []
         for line in page.lines {
             let text = line.text
@@ -216,7 +232,7 @@ struct LocatorEvaluator {
 
     /// The amount right of a 内消費税 / うち消費税 label on the line of the rate's label
     /// (`10%対象 ¥455 内消費税 ¥41`) or on the next line (`8%対象(税込) ¥47,142` / `うち消費税 ¥3,492`).
-    static func rateTaxes(_ rate: Int, on page: IndexedPage, regexes: RegexCache, wholeBlocks: Bool) -> [(Token, Double)] {
+    static func rateTaxes(_ rate: Int, on page: IndexedPage, wholeBlocks: Bool) -> [(Token, Double)] {
         let taxLabel = #"(内|うち)消費税(額)?"#
         var result: [(Token, Double)] = []
         for (index, line) in page.lines.enumerated() where line.folded.contains("対象") || line.folded.contains("taxable") {
@@ -228,12 +244,12 @@ struct LocatorEvaluator {
                 return range.lowerBound == word.text.startIndex || !word.text[word.text.index(before: range.lowerBound)].isNumber
             }) else { continue }
             let rateHit = rateWord
-            let sameLine = page.find(label: taxLabel, isRegex: true, regexes: regexes, lines: index...index)
+            let sameLine = page.find(label: taxLabel, isRegex: true, lines: index...index)
                 .filter { $0.box.minX > rateHit.box.maxX }
             // On the next line, the label printed under the rate's label (its own column).
             var next: [AnchorHit] = []
             if index + 1 < page.lines.count, page.lines[index + 1].box.minY - line.box.maxY < line.box.height * 1.5 {
-                next = page.find(label: taxLabel, isRegex: true, regexes: regexes, lines: (index + 1)...(index + 1))
+                next = page.find(label: taxLabel, isRegex: true, lines: (index + 1)...(index + 1))
                     .filter { abs($0.box.minX - rateHit.box.minX) < Swift.max(30, rateHit.box.width * 2) }
             }
             for hit in sameLine + next {
@@ -252,13 +268,15 @@ struct LocatorEvaluator {
     static func companyBlocks(on page: IndexedPage) -> [(Token, Double)] {
         var result: [(Token, Double)] = []
         let registrationBoxes = page.lines.filter { line in
-            let text = String(line.characters)
-            return text.contains("登録番号") || text.contains("RegistrationNo") || RegistrationNumber.parse(from: text) != nil
+            line.folded.contains("登録番号") || line.folded.contains("registrationno")
+                // Parsing is the costly part: only lines with 13 digits can hold a number.
+                || line.characters.lazy.filter(\.isNumber).count >= 13 && RegistrationNumber.parse(from: line.text) != nil
         }.map(\.box)
         let honorifics = ["御中", "様", "殿"]
         for line in page.lines {
             for group in groups(of: line.words, ragged: page.isOCR) {
-                guard let joined = Token.joined(AddressText.nameWords(group)), CompanyName(joined.text).form != nil,
+                guard let joined = Token.joined(AddressText.nameWords(group)), Self.mayHaveLegalForm(joined.text),
+                      CompanyName(joined.text).form != nil,
                       !honorifics.contains(where: { joined.text.hasSuffix($0) }) else { continue }
                 let aboveRegistration = registrationBoxes.contains { box in
                     box.minY > joined.box.minY && box.minY - joined.box.maxY < 120 && abs(box.minX - joined.box.minX) < 40
@@ -271,6 +289,13 @@ struct LocatorEvaluator {
 }
 
 extension LocatorEvaluator {
+    /// A cheap first look for a legal form (株式会社, (株), 法人, 組合, K.K.) before `CompanyName`
+    /// parses the text: most blocks on a page are not names.
+    static func mayHaveLegalForm(_ text: String) -> Bool {
+        text.contains("会社") || text.contains("法人") || text.contains("組合") || text.contains("(")
+            || text.contains("K.K") || text.contains("KK") || text.contains("G.K")
+    }
+
     /// A line's words split where a wide gap, an overlap (a seal stamped over the name) or a
     /// change of type size separates them: the blocks a reader sees as one piece of text.
     /// On `ragged` (OCR) pages, boxes of one name overlap and differ in height, so only gaps split.

@@ -14,6 +14,8 @@ extension TaxBasis {
         for page in pages {
             for line in page.lines {
                 let text = line.folded
+                // Every label holds 税 or the Latin words: skip the regexes on the other lines.
+                guard text.contains("税") || text.contains("tax") || text.contains("excl") else { continue }
                 if !inclusive, text.contains(inclusiveLabel) { inclusive = true }
                 if !exclusive, text.contains(exclusiveLabel) { exclusive = true }
             }

@@ -155,6 +155,8 @@ struct ExtractResult: Encodable {
     var extraction: ExtractionResult?
     var error: ErrorReport?
     var elapsedMilliseconds: Double
+    /// Field extraction alone (after reading), when fields were extracted.
+    var extractionMilliseconds: Double?
     /// With `--route`: ledger or review, and why.
     var routing: RoutingDecision?
 
@@ -165,16 +167,20 @@ struct ExtractResult: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case file, format, elapsedMilliseconds = "elapsed_ms", error, extraction, pages, routing
+        case file, format, elapsedMilliseconds = "elapsed_ms", extractionMilliseconds = "extraction_ms", error, extraction, pages, routing
     }
 
     static func read(_ path: String, with reader: DocumentReader, templates: TemplateLibrary?, template: String?) async -> ExtractResult {
         let start = Date()
         do {
             let document = try await reader.read(contentsOf: URL(fileURLWithPath: path))
+            // Timed apart from reading: extraction's own cost is what the 5 ms goal is about.
+            let extractionStart = Date()
             let extraction = templates.map { Extractor.extract(pages: document.pages, templates: $0, templateName: template) }
+            let extractionMilliseconds = templates == nil ? nil : Date().timeIntervalSince(extractionStart) * 1000
             return ExtractResult(file: path, format: document.format, pages: document.pages, extraction: extraction,
-                                 elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
+                                 elapsedMilliseconds: Date().timeIntervalSince(start) * 1000,
+                                 extractionMilliseconds: extractionMilliseconds)
         } catch let error as DocumentReadError {
             return ExtractResult(file: path, error: ErrorReport(code: error.code, message: error.message, advice: error.advice),
                                  elapsedMilliseconds: Date().timeIntervalSince(start) * 1000)
