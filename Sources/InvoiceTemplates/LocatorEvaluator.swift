@@ -84,12 +84,15 @@ struct LocatorEvaluator {
         switch relation {
         case .rightOf:
             let sameRow = page.words.filter { word in
-                !own.contains(word.box) && word.box.minX >= hit.box.maxX - 1 && sharesRow(word.box, hit.box)
+                // OCR boxes of neighbouring words overlap by a point or two.
+                !own.contains(word.box) && word.box.minX >= hit.box.maxX - Swift.max(1, hit.box.height * 0.3) && sharesRow(word.box, hit.box)
+                    && !(wholeBlocks && page.isOCR && isSpeck(word, besides: hit.box.height))
             }.sorted { $0.box.minX < $1.box.minX }
             return runs(([hit.tail].compactMap { $0 } + sameRow).prefix(16), reversed: false, wholeBlocks: wholeBlocks)
         case .leftOf:
             let sameRow = page.words.filter { word in
-                !own.contains(word.box) && word.box.maxX <= hit.box.minX + 1 && sharesRow(word.box, hit.box)
+                !own.contains(word.box) && word.box.maxX <= hit.box.minX + Swift.max(1, hit.box.height * 0.3) && sharesRow(word.box, hit.box)
+                    && !(wholeBlocks && page.isOCR && isSpeck(word, besides: hit.box.height))
             }.sorted { $0.box.minX > $1.box.minX }  // by where words start: OCR boxes are ragged at their right end (株 as wide as 株式会)
             return runs(([hit.head].compactMap { $0 } + sameRow).prefix(16), reversed: true, wholeBlocks: wholeBlocks)
         case .below:
@@ -120,6 +123,15 @@ struct LocatorEvaluator {
             let rect = BoundingBox(x: hit.box.minX + dx, y: hit.box.minY + dy, width: width, height: height)
             return inside(rect, on: page).filter { token in !own.contains(token.0.box) }
         }
+    }
+
+    /// In names: OCR's reading of dirt and of stray marks beside a row: a box far smaller than the text
+    /// (a 2 pt `、` or `o` in a 13 pt name) or a reading Tesseract itself doubts. Dash-like
+    /// characters are flat by nature (the ー of サービス) and stay.
+    static func isSpeck(_ word: Token, besides height: Double) -> Bool {
+        if word.confidence < 0.35 { return true }
+        guard word.box.height < height * 0.45 else { return false }
+        return !word.text.allSatisfy { "ー－-―‐~〜".contains($0) }
     }
 
     /// Whether a word stands on the same row as the label (their vertical middles close).

@@ -20,12 +20,28 @@ struct Resolver {
         if let numbers = candidates[CanonicalField.registrationNumber] {
             chosen[CanonicalField.registrationNumber] = numbers.max { rank($0) < rank($1) }
         }
+        if let read = chosen[CanonicalField.registrationNumber], !expectedRegistrationNumbers.contains(read.value),
+           let known = expectedRegistrationNumbers.first(where: { Self.differInFewDigits(read.value, $0) }) {
+            // OCR misread a digit or two of the number the template's supplier is registered
+            // under: that number is far likelier than the reading, but not sure enough to post.
+            var corrected = read
+            corrected.value = known
+            corrected.confidence = Swift.min(0.85, read.confidence + 0.3)
+            corrected.locator = read.locator + " (template's number; read as \(read.value))"
+            chosen[CanonicalField.registrationNumber] = corrected
+        }
         if let recipient = chosen[CanonicalField.recipientName], let issuers = candidates[CanonicalField.issuerName] {
             chosen[CanonicalField.issuerName] = issuers.first { $0.value != recipient.value }
         }
         let (amounts, reasons, consistent) = resolveAmounts()
         chosen.merge(amounts) { $1 }
         return (chosen, reasons, consistent)
+    }
+
+    /// Two `T` + 13 digit numbers that differ in at most two places.
+    static func differInFewDigits(_ left: String, _ right: String) -> Bool {
+        guard left.count == right.count else { return false }
+        return zip(left, right).filter { $0 != $1 }.count <= 2
     }
 
     private func rank(_ candidate: Candidate) -> (Int, Int, Double) {

@@ -12,10 +12,15 @@ enum ValueNormalizer {
             guard text.contains(where: \.isNumber), let amount = try? YenAmount.parse(text) else { return nil }
             return (String(amount.value), amount.confidence)
         case .date:
-            guard let date = try? InvoiceDateParser.parse(text) else { return nil }
-            return (date.value.iso, date.confidence)
+            guard text.contains(where: \.isNumber) else { return nil }
+            if let date = try? InvoiceDateParser.parse(text) { return (date.value.iso, date.confidence) }
+            // OCR puts specks and rules into a date (`令ー和6年`, `2024年|06月`): without the
+            // characters no date holds, it may read — less surely.
+            let cleaned = String(text.filter { !"ー|'`~、。_・".contains($0) })
+            guard cleaned != text, let date = try? InvoiceDateParser.parse(cleaned) else { return nil }
+            return (date.value.iso, date.confidence * 0.9)
         case .registrationNumber:
-            guard let number = RegistrationNumber.parse(from: text) else { return nil }
+            guard let number = RegistrationNumber.parse(from: text) ?? misreadPrefix(text) else { return nil }
             // A wrong check digit is a misreading or a misprint: keep it, but far behind a valid one.
             return (number.value.formatted, number.confidence * (number.value.isCheckDigitValid ? 1 : 0.4))
         case .identifier:
@@ -31,6 +36,18 @@ enum ValueNormalizer {
             guard !value.isEmpty, value.contains(where: { $0.isLetter }) else { return nil }
             return (value, 1)
         }
+    }
+
+    /// OCR reads the T of `T8011…` as 1, 7, I, l or |: fourteen characters, the last thirteen
+    /// digits, read as the number with less confidence.
+    static func misreadPrefix(_ text: String) -> Normalized<RegistrationNumber>? {
+        let compact = text.filter { !$0.isWhitespace && !":：".contains($0) }
+        guard compact.count == 14, let first = compact.first, "17Il|".contains(first),
+              compact.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = RegistrationNumber.parse(from: "T" + compact.dropFirst())
+        else { return nil }
+        return Normalized(number.value, confidence: number.confidence * 0.8,
+                          notes: number.notes + ["The T prefix was read as another character."])
     }
 
     /// The located texts that normalise, as candidates, equal values merged (best kept, support counted), best first.

@@ -20,7 +20,21 @@ struct SampleFile: Sendable, CustomTestStringConvertible {
     /// Held out from the generic extractor's tuning: used only to measure it.
     static let heldOut = ["english-text", "inclusive-text", "receipt-text"].map(SampleFile.init)
 
+    /// Every sample of SampleInvoices/ (PDFs and TIFFs), by file name stem.
+    static var all: [SampleFile] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("SampleInvoices").path)) ?? []
+        return files.filter { $0.hasSuffix(".pdf") || $0.hasSuffix(".tiff") }.sorted()
+            .map { SampleFile(String($0[..<$0.lastIndex(of: ".")!])) }
+    }
+
+    /// The layout in the ground truth (`classic`, `english` …).
+    var layout: String { truth["layout"] as? String ?? "" }
+    /// Read from a text layer (not a scan, TIFF or mixed PDF).
+    var isText: Bool { truth["variant"] as? String == "text" }
+
     var pages: [PageText] {
+        // The first samples are held as literals in `SampleInvoice`.
+        if let literal = SampleInvoice.allCases.first(where: { $0.file.hasPrefix(name + ".") }) { return literal.pages }
         let url = Self.root.appendingPathComponent("Tests/Fixtures/pages/\(name).json")
         // A fixture that does not decode is a broken fixture, not a test outcome.
         return try! JSONDecoder().decode([PageText].self, from: Data(contentsOf: url))
