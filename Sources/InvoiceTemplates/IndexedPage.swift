@@ -19,6 +19,9 @@ struct IndexedPage: Sendable {
         var foldedCharacters: [Character]
         /// `characters` as one string (for regex anchors, which are case-sensitive).
         var compact: String
+        /// The folded characters without punctuation, and the index of each in `characters`.
+        var skeleton: [Character]
+        var skeletonPositions: [Int]
         var box: BoundingBox
     }
 
@@ -47,8 +50,13 @@ struct IndexedPage: Sendable {
             }
             let compact = String(characters)
             let folded = compact.lowercased()
+            var foldedCharacters = Array(folded)
+            if foldedCharacters.count != characters.count { foldedCharacters = characters }
+            let skeletonPositions = foldedCharacters.indices.filter { !IndexedPage.isPunctuation(foldedCharacters[$0]) }
             return Line(words: words, characters: characters, origin: origin, text: Token.joined(words)?.text ?? "",
-                        folded: folded, foldedCharacters: Array(folded), compact: compact, box: line.box)
+                        folded: folded, foldedCharacters: foldedCharacters, compact: compact,
+                        skeleton: skeletonPositions.map { foldedCharacters[$0] }, skeletonPositions: skeletonPositions,
+                        box: line.box)
         }
         words = lines.flatMap(\.words)
     }
@@ -73,22 +81,43 @@ extension IndexedPage {
             return hits
         }
         let needle = PatternCache.shared.label(label)
-        guard let first = needle.first else { return [] }
+        let skeleton = needle.filter { !Self.isPunctuation($0) }
+        guard !needle.isEmpty else { return [] }
         for lineIndex in indices where lines.indices.contains(lineIndex) {
             let line = lines[lineIndex]
-            let haystack = line.foldedCharacters.count == line.characters.count ? line.foldedCharacters : line.characters
-            guard needle.count <= haystack.count else { continue }
-            var start = 0
-            while start + needle.count <= haystack.count {
-                if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) {
-                    hits.append(hit(line: lineIndex, characterRange: start..<(start + needle.count)))
-                    start += needle.count
-                } else {
-                    start += 1
-                }
+            let haystack = line.foldedCharacters
+            let exact = Self.occurrences(of: needle, in: haystack)
+            for range in exact { hits.append(hit(line: lineIndex, characterRange: range)) }
+            // OCR drops or changes brackets and colons (`消費税(8%め`, `登録番号;`): where the label
+            // is not found as printed, it is looked for without its punctuation, less surely.
+            guard exact.isEmpty, skeleton.count >= 3 else { continue }
+            let positions = line.skeletonPositions
+            for range in Self.occurrences(of: skeleton, in: line.skeleton) {
+                var found = hit(line: lineIndex, characterRange: positions[range.lowerBound]..<(positions[range.upperBound - 1] + 1))
+                found.confidence *= 0.95
+                hits.append(found)
             }
         }
         return hits
+    }
+
+    /// Brackets, colons and separators, which OCR reads unreliably.
+    static func isPunctuation(_ character: Character) -> Bool { "()（）[]【】「」:：;/・.,、。 ".contains(character) }
+
+    /// Where `needle` occurs in `haystack`, without overlaps.
+    static func occurrences(of needle: [Character], in haystack: [Character]) -> [Range<Int>] {
+        guard let first = needle.first, needle.count <= haystack.count else { return [] }
+        var result: [Range<Int>] = []
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                result.append(start..<(start + needle.count))
+                start += needle.count
+            } else {
+                start += 1
+            }
+        }
+        return result
     }
 
     private func hit(line lineIndex: Int, characterRange: Range<Int>) -> AnchorHit {
