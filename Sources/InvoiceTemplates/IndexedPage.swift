@@ -19,7 +19,8 @@ struct IndexedPage: Sendable {
         var foldedCharacters: [Character]
         /// `characters` as one string (for regex anchors, which are case-sensitive).
         var compact: String
-        /// The folded characters without punctuation, and the index of each in `characters`.
+        /// The folded characters without punctuation, and the index of each in `characters`
+        /// (empty when the line has no punctuation: the skeleton is the line itself).
         var skeleton: [Character]
         var skeletonPositions: [Int]
         var box: BoundingBox
@@ -49,14 +50,19 @@ struct IndexedPage: Sendable {
                 }
             }
             let compact = String(characters)
-            let folded = compact.lowercased()
-            var foldedCharacters = Array(folded)
+            // Most lines need no folding and have no punctuation: share the arrays then.
+            let hasCapitals = compact.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+            let folded = hasCapitals ? compact.lowercased() : compact
+            var foldedCharacters = hasCapitals ? Array(folded) : characters
             if foldedCharacters.count != characters.count { foldedCharacters = characters }
-            let skeletonPositions = foldedCharacters.indices.filter { !IndexedPage.isPunctuation(foldedCharacters[$0]) }
+            var skeleton = foldedCharacters, skeletonPositions: [Int] = []
+            if foldedCharacters.contains(where: IndexedPage.isPunctuation) {
+                skeletonPositions = foldedCharacters.indices.filter { !IndexedPage.isPunctuation(foldedCharacters[$0]) }
+                skeleton = skeletonPositions.map { foldedCharacters[$0] }
+            }
             return Line(words: words, characters: characters, origin: origin, text: Token.joined(words)?.text ?? "",
                         folded: folded, foldedCharacters: foldedCharacters, compact: compact,
-                        skeleton: skeletonPositions.map { foldedCharacters[$0] }, skeletonPositions: skeletonPositions,
-                        box: line.box)
+                        skeleton: skeleton, skeletonPositions: skeletonPositions, box: line.box)
         }
         words = lines.flatMap(\.words)
     }
@@ -90,10 +96,12 @@ extension IndexedPage {
             for range in exact { hits.append(hit(line: lineIndex, characterRange: range)) }
             // OCR drops or changes brackets and colons (`消費税(8%め`, `登録番号;`): where the label
             // is not found as printed, it is looked for without its punctuation, less surely.
-            guard exact.isEmpty, skeleton.count >= 3 else { continue }
+            // Only labels with punctuation: for the others the skeleton finds nothing new.
+            guard exact.isEmpty, skeleton.count >= 3, skeleton.count < needle.count else { continue }
             let positions = line.skeletonPositions
             for range in Self.occurrences(of: skeleton, in: line.skeleton) {
-                var found = hit(line: lineIndex, characterRange: positions[range.lowerBound]..<(positions[range.upperBound - 1] + 1))
+                let characterRange = positions.isEmpty ? range : positions[range.lowerBound]..<(positions[range.upperBound - 1] + 1)
+                var found = hit(line: lineIndex, characterRange: characterRange)
                 found.confidence *= 0.95
                 hits.append(found)
             }
