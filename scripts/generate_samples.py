@@ -1537,6 +1537,11 @@ def write_readme(out, made):
         "Registration numbers are fictional but have valid check digits; companies, addresses,",
         "phone numbers and bank accounts are made up.",
         "",
+        "`registry/sample-registry.csv` lists every sample issuer in the National Tax Agency's bulk",
+        "format (24 quoted columns, no header), registered on 2023-10-01, before every invoice:",
+        "`invoice-worker registry import` it to check the samples against a registry",
+        "(`scripts/generate-samples --registry-only` rewrites just this file).",
+        "",
     ]
     (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
 
@@ -1589,7 +1594,34 @@ def check_against_poppler(pdf_path):
         sys.exit(f"generate_samples: {pdf_path.name} does not match its ground truth:\n  " + "\n  ".join(problems))
 
 
+def write_sample_registry(out):
+    """SampleInvoices/registry/sample-registry.csv: every sample issuer in the National Tax
+    Agency's bulk format (24 quoted columns, UTF-8, no header; see SPEC.md), registered on
+    2023-10-01, before every sample invoice, so that the accuracy report can check numbers,
+    dates and names against a registry. Deterministic: same rows, same order, every run."""
+    import csv
+    import io
+    issuers = {}
+    for sample in SAMPLES:
+        inv = sample.invoice
+        issuers.setdefault(inv["registration_number"], inv["issuer"])
+    rows = []
+    for sequence, (number, issuer) in enumerate(sorted(issuers.items()), start=1):
+        address = issuer.get("address", "")
+        rows.append([str(sequence), number, "01", "0", "2", "1", "1", "2023-10-01", "2023-10-01", "", "",
+                     address, "", "", "", "", "", "", issuer["name"], "", "", "", "", ""])
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    folder = out / "registry"
+    folder.mkdir(exist_ok=True)
+    (folder / "sample-registry.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    print(f"{(folder / 'sample-registry.csv').relative_to(ROOT)}  {len(rows)} issuers", file=sys.stderr)
+
+
 def main():
+    if sys.argv[1:] == ["--registry-only"]:
+        write_sample_registry(OUT_DIR)
+        return
     for tool in ("pdftoppm",):
         if not shutil.which(tool):
             sys.exit(f"generate_samples: {tool} missing (apt-get install poppler-utils)")
@@ -1607,6 +1639,7 @@ def main():
                     check_against_poppler(path)
                 print(f"{path.relative_to(ROOT)}  {path.stat().st_size:>9,} bytes", file=sys.stderr)
     write_readme(OUT_DIR, made)
+    write_sample_registry(OUT_DIR)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,14 @@ public enum InvoiceDateParser {
     static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
                              "september", "october", "november", "december"]
 
+    // The patterns, built once: a regex literal inside a function is parsed again on every call,
+    // and extraction tries the parser on dozens of readings per document.
+    nonisolated(unsafe) private static let slashed = /(\d{4})([\/.\-])(\d{1,2})\2(\d{1,2})/
+    nonisolated(unsafe) private static let kanjiWestern = /(\d{4})年(\d{1,2})月(\d{1,2})日?/
+    nonisolated(unsafe) private static let wareki =
+        /(明治|大正|昭和|平成|令和|[MTSHRmtshr])\.?(元|\d{1,2})(?:年(\d{1,2})月(\d{1,2})日?|([\/.\-])(\d{1,2})\5(\d{1,2}))/
+    nonisolated(unsafe) private static let ambiguous = /\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}/
+
     /// Parses one date. A clean reading of any accepted form has confidence 1.
     public static func parse(_ text: String) throws(NormalizationError) -> Normalized<CivilDate> {
         var s = JapaneseText.nfkc(text)
@@ -35,14 +43,13 @@ public enum InvoiceDateParser {
         guard !s.isEmpty else { throw .empty }
         let compact = JapaneseText.foldingDashes(JapaneseText.removingWhitespace(s))
 
-        if let match = compact.wholeMatch(of: /(\d{4})([\/.\-])(\d{1,2})\2(\d{1,2})/) {
+        if let match = compact.wholeMatch(of: slashed) {
             return try western(match.1, match.3, match.4)
         }
-        if let match = compact.wholeMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日?/) {
+        if let match = compact.wholeMatch(of: kanjiWestern) {
             return try western(match.1, match.2, match.3)
         }
-        if let match = compact.wholeMatch(
-            of: /(明治|大正|昭和|平成|令和|[MTSHRmtshr])\.?(元|\d{1,2})(?:年(\d{1,2})月(\d{1,2})日?|([\/.\-])(\d{1,2})\5(\d{1,2}))/) {
+        if let match = compact.wholeMatch(of: wareki) {
             guard let era = JapaneseEra.named(String(match.1)) else { throw .notADate }
             let year = match.2 == "元" ? 1 : Int(match.2)!
             let month = Int(match.3 ?? match.6!)!, day = Int(match.4 ?? match.7!)!
@@ -62,7 +69,7 @@ public enum InvoiceDateParser {
             }
         }
         // Two-digit years and numeric day/month orders could mean more than one date.
-        if compact.wholeMatch(of: /\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}/) != nil { throw .ambiguousDate }
+        if compact.wholeMatch(of: ambiguous) != nil { throw .ambiguousDate }
         throw .notADate
     }
 

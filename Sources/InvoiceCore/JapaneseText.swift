@@ -5,7 +5,9 @@ internal import Foundation
 enum JapaneseText {
     /// NFKC: what SPEC.md calls "NFKC-normalised".
     static func nfkc(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping
+        // ASCII is its own NFKC form; most amounts and codes are ASCII, and the normalisers run
+        // on every reading a template offers.
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
     }
 
     /// Characters that stand for a minus sign or a hyphen in numbers printed in Japan.

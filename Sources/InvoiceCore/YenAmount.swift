@@ -33,8 +33,11 @@ public enum YenAmount {
         var s = JapaneseText.nfkc(text)
         s = JapaneseText.removingParenthesised(s)
         s = JapaneseText.removingWhitespace(s)
-        for annotation in ["税込み", "税込", "税抜き", "税抜", "税別", "内税", "外税"] {
-            s = s.replacing(annotation, with: "")
+        // Every annotation holds 税; most amounts hold none, and replacing is not cheap.
+        if s.contains("税") {
+            for annotation in ["税込み", "税込", "税抜き", "税抜", "税別", "内税", "外税"] {
+                s = s.replacing(annotation, with: "")
+            }
         }
         s = JapaneseText.foldingDashes(s)
         guard !s.isEmpty else { throw .empty }

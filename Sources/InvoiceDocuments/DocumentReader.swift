@@ -153,11 +153,7 @@ public final class DocumentReader: DocumentReading, @unchecked Sendable {
                     try await pool.run { engine, tesseract throws(DocumentReadError) in
                         let start = Date()
                         let image = try DocumentReader.decode(data, format: format, page: index)
-                        let stored = image.xResolution
-                        // Declared resolutions outside 100–1200 dpi are camera defaults (72), not
-                        // scanner settings: estimate from the image as if it were an A4 page.
-                        let dpi = (100...1200).contains(stored)
-                            ? Double(stored) : min(1200, max(72, Double(max(image.width, image.height)) / 11.69))
+                        let dpi = DocumentReader.resolution(of: image)
                         let points = (Double(image.width) / dpi * 72, Double(image.height) / dpi * 72)
                         return try DocumentReader.recognize(image, dpi: dpi, pageNumber: index + 1, pointSize: points,
                                                             engine: engine, tesseract: tesseract, started: start,
@@ -200,7 +196,16 @@ public final class DocumentReader: DocumentReading, @unchecked Sendable {
         return Int(count)
     }
 
-    private static func decode(_ data: Data, format: DocumentFormat, page: Int) throws(DocumentReadError) -> PixImage {
+    /// The resolution an image's pixels are turned into page points with. Declared resolutions
+    /// outside 100–1200 dpi are camera defaults (72), not scanner settings: estimated from the
+    /// image as if it were an A4 page.
+    static func resolution(of image: PixImage) -> Double {
+        let stored = image.xResolution
+        return (100...1200).contains(stored) ? Double(stored) : min(1200, max(72, Double(max(image.width, image.height)) / 11.69))
+    }
+
+    /// Page `page` (0-based) of an image file.
+    static func decode(_ data: Data, format: DocumentFormat, page: Int) throws(DocumentReadError) -> PixImage {
         let pix = data.withUnsafeBytes { raw -> UnsafeMutablePointer<PIX>? in
             let bytes = raw.bindMemory(to: UInt8.self).baseAddress
             return format == .tiff ? pixReadMemTiff(bytes, raw.count, Int32(page)) : pixReadMem(bytes, raw.count)

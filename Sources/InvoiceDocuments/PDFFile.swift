@@ -105,18 +105,35 @@ final class PDFFile: @unchecked Sendable {
 
     /// Renders the page at `dpi` on white into an 8-bit grey Leptonica image.
     func renderGrey(_ index: Int, dpi: Double) throws(DocumentReadError) -> PixImage {
+        let surface = try renderColour(index, dpi: dpi)
+        defer { cairo_surface_destroy(surface) }
+        guard let grey = PixImage.grey(fromCairo: surface) else {
+            throw .tooLarge("page \(index + 1) needs more memory to render than is available",
+                            advice: "Lower the OCR resolution (reader dpi).")
+        }
+        pixSetXRes(grey.pix, Int32(dpi.rounded()))
+        pixSetYRes(grey.pix, Int32(dpi.rounded()))
+        return grey
+    }
+
+    /// Renders the page at `dpi` on white into a new cairo RGB24 image surface (the caller
+    /// destroys it): for OCR, and for the pictures `PageImageWriter` draws boxes on.
+    func renderColour(_ index: Int, dpi: Double) throws(DocumentReadError) -> OpaquePointer {
         try withPage(index) { page throws(DocumentReadError) in
             var widthPt = 0.0, heightPt = 0.0
             poppler_page_get_size(page, &widthPt, &heightPt)
             let scale = dpi / 72
             let width = Int32(max(1, (widthPt * scale).rounded(.up)))
             let height = Int32(max(1, (heightPt * scale).rounded(.up)))
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
-                  cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
                 throw .tooLarge("page \(index + 1) could not be rendered at \(Int(dpi)) dpi",
                                 advice: "Lower the OCR resolution (reader dpi) or split the page.")
             }
-            defer { cairo_surface_destroy(surface) }
+            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+                cairo_surface_destroy(surface)
+                throw .tooLarge("page \(index + 1) could not be rendered at \(Int(dpi)) dpi",
+                                advice: "Lower the OCR resolution (reader dpi) or split the page.")
+            }
             let context = cairo_create(surface)
             // The surface starts transparent (black once alpha is dropped): paint white first.
             cairo_set_source_rgb(context, 1, 1, 1)
@@ -125,14 +142,7 @@ final class PDFFile: @unchecked Sendable {
             poppler_page_render(page, context)
             cairo_destroy(context)
             cairo_surface_flush(surface)
-
-            guard let grey = PixImage.grey(fromCairo: surface) else {
-                throw .tooLarge("page \(index + 1) needs more memory to render than is available",
-                                advice: "Lower the OCR resolution (reader dpi).")
-            }
-            pixSetXRes(grey.pix, Int32(dpi.rounded()))
-            pixSetYRes(grey.pix, Int32(dpi.rounded()))
-            return grey
+            return surface
         }
     }
 }

@@ -54,18 +54,49 @@ public enum Extractor {
     static func extract(_ pages: [IndexedPage], template: Template, scores: [TemplateScore]) -> ExtractionResult {
         let evaluator = LocatorEvaluator(pages: pages)
         var candidates: [String: [Candidate]] = [:]
+        let memo = ValueNormalizer.Memo()
         for rule in template.fields {
             let located = rule.locators.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }
-            candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type)
+            candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type, memo: memo)
         }
-        let resolver = Resolver(candidates: candidates, expectedRegistrationNumbers: Set(template.match.registrationNumbers))
-        let (chosen, reasons) = resolver.resolve()
+        let statedBasis = template.taxBasis ?? TaxBasis.printed(on: pages)
+        var resolver = Resolver(candidates: candidates, expectedRegistrationNumbers: Set(template.match.registrationNumbers),
+                                basis: statedBasis ?? .exclusive)
+        var (chosen, reasons, consistent) = resolver.resolve()
+        // Labels silent on the basis: amounts that only add up with the tax included are printed so.
+        if statedBasis == nil, !consistent {
+            resolver.basis = .inclusive
+            let inclusive = resolver.resolve()
+            if inclusive.consistent { (chosen, reasons, consistent) = inclusive } else { resolver.basis = .exclusive }
+        }
+        let pickedValues = chosen.mapValues(\.value)
+        let printedAmounts = Self.makeExclusive(&chosen, basis: resolver.basis)
         let fields = CanonicalField.all.map { field in
             let pick = chosen[field]
-            let others = (candidates[field] ?? []).filter { $0.value != pick?.value }
+            let others = (candidates[field] ?? []).filter { $0.value != pickedValues[field] }
             return ExtractedField(field: field, value: pick?.fieldValue ?? FieldValue(nil, confidence: 0),
                                   locator: pick?.locator, alternatives: others)
         }
-        return ExtractionResult(template: template.name, scores: scores, fields: fields, reasons: reasons)
+        let kind = template.kind ?? InvoiceKind.printed(on: pages, hasRecipient: chosen[CanonicalField.recipientName] != nil)
+        let lineItems = LineItemReader(rules: template.lineItems ?? .standard).read(pages)
+        return ExtractionResult(template: template.name, scores: scores, fields: fields, reasons: reasons,
+                                taxBasis: resolver.basis, kind: kind, lineItems: lineItems, printedAmounts: printedAmounts)
+    }
+
+    /// SPEC's `taxable_N` is without tax: on an inclusive document each rate's printed amount
+    /// loses its printed tax (or, when none is printed, the tax it contains, rounded down).
+    /// Returns the printed amounts by field, for the arithmetic on the printed basis.
+    static func makeExclusive(_ chosen: inout [String: Candidate], basis: TaxBasis) -> [String: Int] {
+        guard basis == .inclusive else { return [:] }
+        var printed: [String: Int] = [:]
+        for rate in [10, 8] {
+            let field = "taxable_\(rate)"
+            guard let candidate = chosen[field], let amount = Int(candidate.value) else { continue }
+            let tax = chosen["tax_\(rate)"].flatMap { Int($0.value) }
+                ?? TaxCheck.tax(on: amount, rate: rate, basis: .inclusive, rounding: .down)
+            printed[field] = amount
+            chosen[field]?.value = String(amount - tax)
+        }
+        return printed
     }
 }

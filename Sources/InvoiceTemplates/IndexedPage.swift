@@ -13,6 +13,16 @@ struct IndexedPage: Sendable {
         var origin: [(word: Int, offset: Int)]
         /// The text with spaces as printed, for regex locators.
         var text: String
+        /// `characters` as one string, ASCII letters lower-cased: for keywords and document-wide
+        /// labels, computed once per page rather than once per search.
+        var folded: String
+        var foldedCharacters: [Character]
+        /// `characters` as one string (for regex anchors, which are case-sensitive).
+        var compact: String
+        /// The folded characters without punctuation, and the index of each in `characters`
+        /// (empty when the line has no punctuation: the skeleton is the line itself).
+        var skeleton: [Character]
+        var skeletonPositions: [Int]
         var box: BoundingBox
     }
 
@@ -39,41 +49,76 @@ struct IndexedPage: Sendable {
                     origin.append((index, offset))
                 }
             }
-            return Line(words: words, characters: characters, origin: origin,
-                        text: Token.joined(words)?.text ?? "", box: line.box)
+            let compact = String(characters)
+            // Most lines need no folding and have no punctuation: share the arrays then.
+            let hasCapitals = compact.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+            let folded = hasCapitals ? compact.lowercased() : compact
+            var foldedCharacters = hasCapitals ? Array(folded) : characters
+            if foldedCharacters.count != characters.count { foldedCharacters = characters }
+            var skeleton = foldedCharacters, skeletonPositions: [Int] = []
+            if foldedCharacters.contains(where: IndexedPage.isPunctuation) {
+                skeletonPositions = foldedCharacters.indices.filter { !IndexedPage.isPunctuation(foldedCharacters[$0]) }
+                skeleton = skeletonPositions.map { foldedCharacters[$0] }
+            }
+            return Line(words: words, characters: characters, origin: origin, text: Token.joined(words)?.text ?? "",
+                        folded: folded, foldedCharacters: foldedCharacters, compact: compact,
+                        skeleton: skeleton, skeletonPositions: skeletonPositions, box: line.box)
         }
         words = lines.flatMap(\.words)
     }
 }
 
 extension IndexedPage {
-    /// Every place the label is printed (matched without spaces, NFKC), or where the regex matches.
-    func find(label: String, isRegex: Bool, regexes: RegexCache) -> [AnchorHit] {
+    /// Every place the label is printed (matched without spaces, NFKC, Latin letters in any case:
+    /// `Tax 10%` finds `Consumption tax 10%`), or where the regex matches.
+    func find(label: String, isRegex: Bool, lines only: ClosedRange<Int>? = nil) -> [AnchorHit] {
         var hits: [AnchorHit] = []
-        for (lineIndex, line) in lines.enumerated() {
-            for range in ranges(of: label, isRegex: isRegex, in: line.characters, regexes: regexes) {
-                hits.append(hit(line: lineIndex, characterRange: range))
+        let indices = only.map { Array($0) } ?? Array(lines.indices)
+        // The pattern is looked up once per page, not once per line.
+        if isRegex {
+            guard let regex = PatternCache.shared.regex(label) else { return [] }
+            for lineIndex in indices where lines.indices.contains(lineIndex) {
+                let text = lines[lineIndex].compact
+                for match in text.matches(of: regex) where !match.range.isEmpty {
+                    let start = text.distance(from: text.startIndex, to: match.range.lowerBound)
+                    hits.append(hit(line: lineIndex, characterRange: start..<(start + text[match.range].count)))
+                }
+            }
+            return hits
+        }
+        let needle = PatternCache.shared.label(label)
+        let skeleton = needle.filter { !Self.isPunctuation($0) }
+        guard !needle.isEmpty else { return [] }
+        for lineIndex in indices where lines.indices.contains(lineIndex) {
+            let line = lines[lineIndex]
+            let haystack = line.foldedCharacters
+            let exact = Self.occurrences(of: needle, in: haystack)
+            for range in exact { hits.append(hit(line: lineIndex, characterRange: range)) }
+            // OCR drops or changes brackets and colons (`消費税(8%め`, `登録番号;`): where the label
+            // is not found as printed, it is looked for without its punctuation, less surely.
+            // Only labels with punctuation: for the others the skeleton finds nothing new.
+            guard exact.isEmpty, skeleton.count >= 3, skeleton.count < needle.count else { continue }
+            let positions = line.skeletonPositions
+            for range in Self.occurrences(of: skeleton, in: line.skeleton) {
+                let characterRange = positions.isEmpty ? range : positions[range.lowerBound]..<(positions[range.upperBound - 1] + 1)
+                var found = hit(line: lineIndex, characterRange: characterRange)
+                found.confidence *= 0.95
+                hits.append(found)
             }
         }
         return hits
     }
 
-    private func ranges(of label: String, isRegex: Bool, in characters: [Character], regexes: RegexCache) -> [Range<Int>] {
-        if isRegex {
-            guard let regex = regexes.regex(label) else { return [] }
-            let text = String(characters)
-            return text.matches(of: regex).compactMap { match in
-                guard !match.range.isEmpty else { return nil }
-                let start = text.distance(from: text.startIndex, to: match.range.lowerBound)
-                return start..<(start + text[match.range].count)
-            }
-        }
-        let needle = Array(Normalizing.compact(label))
-        guard !needle.isEmpty, needle.count <= characters.count else { return [] }
+    /// Brackets, colons and separators, which OCR reads unreliably.
+    static func isPunctuation(_ character: Character) -> Bool { "()（）[]【】「」:：;/・.,、。 ".contains(character) }
+
+    /// Where `needle` occurs in `haystack`, without overlaps.
+    static func occurrences(of needle: [Character], in haystack: [Character]) -> [Range<Int>] {
+        guard let first = needle.first, needle.count <= haystack.count else { return [] }
         var result: [Range<Int>] = []
         var start = 0
-        while start + needle.count <= characters.count {
-            if characters[start] == needle[0], Array(characters[start..<(start + needle.count)]) == needle {
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) {
                 result.append(start..<(start + needle.count))
                 start += needle.count
             } else {
@@ -99,15 +144,26 @@ extension IndexedPage {
             return Token(text: text, box: box, confidence: word.confidence, page: word.page)
         }
         let lastLength = lastWord.text.count
-        let tail = slice(lastWord, from: last.offset + 1, to: lastLength)
+        var tail = slice(lastWord, from: last.offset + 1, to: lastLength)
+        // `合計(税込)`, `Total (tax included)`: an annotation in brackets belongs to the label,
+        // not to the value after it.
+        if let text = tail?.text, Self.isAnnotation(text) { tail = nil }
         let head = slice(firstWord, from: 0, to: first.offset)
         let labelStart = slice(firstWord, from: first.offset, to: first.word == last.word ? last.offset + 1 : firstWord.text.count)
         let labelEnd = slice(lastWord, from: first.word == last.word ? first.offset : 0, to: last.offset + 1)
         let box = [labelStart?.box, labelEnd?.box].compactMap { $0 }
-        let words = line.words[first.word...last.word]
+        var lastIndex = last.word
+        if tail == nil, lastIndex + 1 < line.words.count, Self.isAnnotation(line.words[lastIndex + 1].text) { lastIndex += 1 }
+        let words = line.words[first.word...lastIndex]
         return AnchorHit(page: number, line: lineIndex,
                          box: BoundingBox.union(box) ?? BoundingBox.union(words.map(\.box)) ?? firstWord.box,
                          confidence: words.map(\.confidence).min() ?? 0,
-                         wordRange: first.word...last.word, tail: tail, head: head)
+                         wordRange: first.word...lastIndex, tail: tail, head: head)
+    }
+
+    /// A bracketed note without digits: `(税込)`, `(tax included)`, `（税抜）`.
+    static func isAnnotation(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, first == "(", last == ")" else { return false }
+        return !text.contains(where: \.isNumber)
     }
 }

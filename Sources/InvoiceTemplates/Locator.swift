@@ -12,6 +12,9 @@ public struct Locator: Sendable {
         /// A company name (a word with a legal form such as 株式会社) that is not the recipient,
         /// surer when a registration number is printed below it: the generic issuer.
         case companyBlock
+        /// The tax of one rate printed as 内消費税 / うち消費税 beside that rate's amount or on the
+        /// line just below it (tax-inclusive layouts and receipts): the generic `tax_N`.
+        case rateTax(rate: Int)
     }
 
     public var kind: Kind
@@ -41,6 +44,8 @@ public struct Locator: Sendable {
             return "regex \(pattern)\(pageText)"
         case .companyBlock:
             return "company_block\(pageText)"
+        case .rateTax(let rate):
+            return "rate_tax \(rate)%\(pageText)"
         }
     }
 }

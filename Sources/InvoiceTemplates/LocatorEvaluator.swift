@@ -6,7 +6,23 @@ import InvoiceCore
 /// field's normaliser keeps the ones that parse and consistency picks among them.
 struct LocatorEvaluator {
     let pages: [IndexedPage]
-    let regexes = RegexCache()
+    /// Where each label was found, by page and label: the generic extractor looks for the same
+    /// label with two relations and for several fields (10%対象 for taxable_10 and tax_10).
+    private let hits = HitMemo()
+
+    init(pages: [IndexedPage]) { self.pages = pages }
+
+    final class HitMemo {
+        var found: [String: [AnchorHit]] = [:]
+    }
+
+    private func find(_ label: String, isRegex: Bool, on page: IndexedPage) -> [AnchorHit] {
+        let key = "\(page.number)|\(isRegex)|\(label)"
+        if let cached = hits.found[key] { return cached }
+        let result = page.find(label: label, isRegex: isRegex)
+        hits.found[key] = result
+        return result
+    }
 
     /// The pages a locator looks at: one page (negative from the end) or all.
     func pages(for locator: Locator) -> [IndexedPage] {
@@ -24,7 +40,7 @@ struct LocatorEvaluator {
             let readings: [(Token, Double)]
             switch locator.kind {
             case .anchor(let label, let isRegex, let relation):
-                readings = page.find(label: label, isRegex: isRegex, regexes: regexes).flatMap { hit in
+                readings = find(label, isRegex: isRegex, on: page).flatMap { hit in
                     Self.readings(from: hit, relation: relation, on: page, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * hit.confidence) }
                 }
             case .region(let x, let y, let width, let height):
@@ -32,12 +48,14 @@ struct LocatorEvaluator {
                                        height: height * page.height)
                 readings = Self.inside(rect, on: page)
             case .regex(let pattern):
-                readings = Self.regexReadings(pattern, on: page, regexes: regexes)
+                readings = Self.regexReadings(pattern, on: page)
             case .companyBlock:
                 readings = Self.companyBlocks(on: page)
+            case .rateTax(let rate):
+                readings = Self.rateTaxes(rate, on: page, wholeBlocks: wholeBlocks)
             }
             for (token, certainty) in readings {
-                guard let filtered = Self.apply(pattern: locator.pattern, to: token, regexes: regexes) else { continue }
+                guard let filtered = Self.apply(pattern: locator.pattern, to: token) else { continue }
                 found.append(LocatedText(token: filtered, certainty: certainty * locator.certainty, locator: summary))
             }
         }
@@ -45,9 +63,9 @@ struct LocatorEvaluator {
     }
 
     /// Keeps a token whose text matches `pattern` (its first capture group when it has one).
-    static func apply(pattern: String?, to token: Token, regexes: RegexCache) -> Token? {
+    static func apply(pattern: String?, to token: Token) -> Token? {
         guard let pattern else { return token }
-        guard let regex = regexes.regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
+        guard let regex = PatternCache.shared.regex(pattern), let match = token.text.firstMatch(of: regex) else { return nil }
         var result = token
         if match.output.count > 1, let group = match.output[1].substring {
             result.text = String(group)
@@ -66,13 +84,16 @@ struct LocatorEvaluator {
         switch relation {
         case .rightOf:
             let sameRow = page.words.filter { word in
-                !own.contains(word.box) && word.box.minX >= hit.box.maxX - 1 && sharesRow(word.box, hit.box)
+                // OCR boxes of neighbouring words overlap by a point or two.
+                !own.contains(word.box) && word.box.minX >= hit.box.maxX - Swift.max(1, hit.box.height * 0.3) && sharesRow(word.box, hit.box)
+                    && !(wholeBlocks && page.isOCR && isSpeck(word, besides: hit.box.height))
             }.sorted { $0.box.minX < $1.box.minX }
             return runs(([hit.tail].compactMap { $0 } + sameRow).prefix(16), reversed: false, wholeBlocks: wholeBlocks)
         case .leftOf:
             let sameRow = page.words.filter { word in
-                !own.contains(word.box) && word.box.maxX <= hit.box.minX + 1 && sharesRow(word.box, hit.box)
-            }.sorted { $0.box.maxX > $1.box.maxX }
+                !own.contains(word.box) && word.box.maxX <= hit.box.minX + Swift.max(1, hit.box.height * 0.3) && sharesRow(word.box, hit.box)
+                    && !(wholeBlocks && page.isOCR && isSpeck(word, besides: hit.box.height))
+            }.sorted { $0.box.minX > $1.box.minX }  // by where words start: OCR boxes are ragged at their right end (株 as wide as 株式会)
             return runs(([hit.head].compactMap { $0 } + sameRow).prefix(16), reversed: true, wholeBlocks: wholeBlocks)
         case .below:
             // The nearest two lines below whose words start in the label's column.
@@ -104,6 +125,15 @@ struct LocatorEvaluator {
         }
     }
 
+    /// In names: OCR's reading of dirt and of stray marks beside a row: a box far smaller than the text
+    /// (a 2 pt `、` or `o` in a 13 pt name) or a reading Tesseract itself doubts. Dash-like
+    /// characters are flat by nature (the ー of サービス) and stay.
+    static func isSpeck(_ word: Token, besides height: Double) -> Bool {
+        if word.confidence < 0.35 { return true }
+        guard word.box.height < height * 0.45 else { return false }
+        return !word.text.allSatisfy { "ー－-―‐~〜".contains($0) }
+    }
+
     /// Whether a word stands on the same row as the label (their vertical middles close).
     static func sharesRow(_ word: BoundingBox, _ label: BoundingBox) -> Bool {
         abs(word.midY - label.midY) <= Swift.max(label.height, word.height) * 0.5
@@ -123,7 +153,16 @@ struct LocatorEvaluator {
                 return gap > Swift.max(previous.box.height, token.box.height) * 1.5
             }()
         }
-        for (rank, start) in starts.prefix(5).enumerated() {
+        // A value may follow words of the label's sentence (`(10% taxable amount: JPY 479,100)`):
+        // also start, less surely, at the first money-looking word after block starts.
+        var allStarts = Array(starts.prefix(5))
+        if !wholeBlocks, let money = tokens.indices.first(where: { index in
+            !allStarts.contains(index) && Self.startsMoney(tokens[index].text)
+                && (index == 0 || !(tokens[index - 1].text.last.map { $0.isNumber || $0 == "," } ?? false))
+        }) {
+            allStarts.append(money)
+        }
+        for (rank, start) in allStarts.enumerated() {
             var run: [Token] = []
             // OCR splits words into characters (株|式|会|社…): whole blocks may be long; values
             // (amounts, dates, codes) are a few words at most.
@@ -140,11 +179,18 @@ struct LocatorEvaluator {
                     result.append((joined, pow(0.93, Double(rank)) * pow(0.98, Double(run.count - 1))))
                 }
             }
-            if wholeBlocks, let joined = Token.joined(reversed ? run.reversed() : run) {
+            // A name is never followed by its address on the same line (`株式会社… 東京都港区…`).
+            if wholeBlocks, let joined = Token.joined(AddressText.nameWords(reversed ? run.reversed() : run)) {
                 result.append((joined, pow(0.93, Double(rank))))
             }
         }
         return result
+    }
+
+    /// `¥1,234`, `JPY 1,234`, `1,234円`: a word that starts an amount.
+    static func startsMoney(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return first == "¥" || first == "\\" || text.hasPrefix("JPY") || first.isNumber
     }
 
     // MARK: - Regions and regexes
@@ -167,8 +213,8 @@ struct LocatorEvaluator {
     }
 
     /// Each match of the regex in each line; the first capture group is the value when there is one.
-    static func regexReadings(_ pattern: String, on page: IndexedPage, regexes: RegexCache) -> [(Token, Double)] {
-        guard let regex = regexes.regex(pattern) else { return [] }
+    static func regexReadings(_ pattern: String, on page: IndexedPage) -> [(Token, Double)] {
+        guard let regex = PatternCache.shared.regex(pattern) else { return [] }
         var result: [(Token, Double)] = []
         for line in page.lines {
             let text = line.text
@@ -194,21 +240,55 @@ struct LocatorEvaluator {
         return result
     }
 
+    // MARK: - Taxes inside a rate's amount
+
+    /// The amount right of a 内消費税 / うち消費税 label on the line of the rate's label
+    /// (`10%対象 ¥455 内消費税 ¥41`) or on the next line (`8%対象(税込) ¥47,142` / `うち消費税 ¥3,492`).
+    static func rateTaxes(_ rate: Int, on page: IndexedPage, wholeBlocks: Bool) -> [(Token, Double)] {
+        let taxLabel = #"(内|うち)消費税(額)?"#
+        var result: [(Token, Double)] = []
+        for (index, line) in page.lines.enumerated() where line.folded.contains("対象") || line.folded.contains("taxable") {
+            // The word holding "10%" (not "110%", nor the 8 of "18%"; words, because a number
+            // printed just before it runs into it once spaces are dropped).
+            let rateText = "\(rate)%"
+            guard let rateWord = line.words.first(where: { word in
+                guard let range = word.text.range(of: rateText) else { return false }
+                return range.lowerBound == word.text.startIndex || !word.text[word.text.index(before: range.lowerBound)].isNumber
+            }) else { continue }
+            let rateHit = rateWord
+            let sameLine = page.find(label: taxLabel, isRegex: true, lines: index...index)
+                .filter { $0.box.minX > rateHit.box.maxX }
+            // On the next line, the label printed under the rate's label (its own column).
+            var next: [AnchorHit] = []
+            if index + 1 < page.lines.count, page.lines[index + 1].box.minY - line.box.maxY < line.box.height * 1.5 {
+                next = page.find(label: taxLabel, isRegex: true, lines: (index + 1)...(index + 1))
+                    .filter { abs($0.box.minX - rateHit.box.minX) < Swift.max(30, rateHit.box.width * 2) }
+            }
+            for hit in sameLine + next {
+                result += readings(from: hit, relation: .rightOf, on: page, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * hit.confidence) }
+            }
+        }
+        return result
+    }
+
     // MARK: - Company blocks (the generic issuer)
 
     /// Blocks of words (see `groups(of:)`) that read as a company name with a legal form
-    /// (株式会社…), unless they end in an honorific (that is the recipient). Surer when a registration number or its label is
-    /// printed below in the same column, as on most Japanese invoices.
+    /// (株式会社…), cut where an address starts, unless they end in an honorific (that is the
+    /// recipient). A legal form alone is a weak sign (0.6: review); only a registration number or
+    /// its label printed just below in the same column, as on most Japanese invoices, confirms it.
     static func companyBlocks(on page: IndexedPage) -> [(Token, Double)] {
         var result: [(Token, Double)] = []
         let registrationBoxes = page.lines.filter { line in
-            let text = String(line.characters)
-            return text.contains("登録番号") || text.contains("RegistrationNo") || RegistrationNumber.parse(from: text) != nil
+            line.folded.contains("登録番号") || line.folded.contains("registrationno")
+                // Parsing is the costly part: only lines with 13 digits can hold a number.
+                || line.characters.lazy.filter(\.isNumber).count >= 13 && RegistrationNumber.parse(from: line.text) != nil
         }.map(\.box)
         let honorifics = ["御中", "様", "殿"]
         for line in page.lines {
             for group in groups(of: line.words, ragged: page.isOCR) {
-                guard let joined = Token.joined(group), CompanyName(joined.text).form != nil,
+                guard let joined = Token.joined(AddressText.nameWords(group)), Self.mayHaveLegalForm(joined.text),
+                      CompanyName(joined.text).form != nil,
                       !honorifics.contains(where: { joined.text.hasSuffix($0) }) else { continue }
                 let aboveRegistration = registrationBoxes.contains { box in
                     box.minY > joined.box.minY && box.minY - joined.box.maxY < 120 && abs(box.minX - joined.box.minX) < 40
@@ -221,6 +301,13 @@ struct LocatorEvaluator {
 }
 
 extension LocatorEvaluator {
+    /// A cheap first look for a legal form (株式会社, (株), 法人, 組合, K.K.) before `CompanyName`
+    /// parses the text: most blocks on a page are not names.
+    static func mayHaveLegalForm(_ text: String) -> Bool {
+        text.contains("会社") || text.contains("法人") || text.contains("組合") || text.contains("(")
+            || text.contains("K.K") || text.contains("KK") || text.contains("G.K")
+    }
+
     /// A line's words split where a wide gap, an overlap (a seal stamped over the name) or a
     /// change of type size separates them: the blocks a reader sees as one piece of text.
     /// On `ragged` (OCR) pages, boxes of one name overlap and differ in height, so only gaps split.

@@ -7,9 +7,12 @@ struct Resolver {
     var candidates: [String: [Candidate]]
     /// The template's registration numbers, preferred when printed.
     var expectedRegistrationNumbers: Set<String> = []
+    /// How the per-rate amounts are printed: the arithmetic is checked on that basis.
+    var basis: TaxBasis = .exclusive
 
-    /// The chosen candidate per field (absent when none) and the arithmetic's reasons.
-    func resolve() -> (chosen: [String: Candidate], reasons: [Reason]) {
+    /// The chosen candidate per field (absent when none), the arithmetic's reasons, and whether
+    /// the arithmetic tied the amounts together.
+    func resolve() -> (chosen: [String: Candidate], reasons: [Reason], consistent: Bool) {
         var chosen: [String: Candidate] = [:]
         for field in CanonicalField.all where !CanonicalField.amounts.contains(field) {
             chosen[field] = candidates[field]?.first
@@ -17,12 +20,28 @@ struct Resolver {
         if let numbers = candidates[CanonicalField.registrationNumber] {
             chosen[CanonicalField.registrationNumber] = numbers.max { rank($0) < rank($1) }
         }
+        if let read = chosen[CanonicalField.registrationNumber], !expectedRegistrationNumbers.contains(read.value),
+           let known = expectedRegistrationNumbers.first(where: { Self.differInFewDigits(read.value, $0) }) {
+            // OCR misread a digit or two of the number the template's supplier is registered
+            // under: that number is far likelier than the reading, but not sure enough to post.
+            var corrected = read
+            corrected.value = known
+            corrected.confidence = Swift.min(0.85, read.confidence + 0.3)
+            corrected.locator = read.locator + " (template's number; read as \(read.value))"
+            chosen[CanonicalField.registrationNumber] = corrected
+        }
         if let recipient = chosen[CanonicalField.recipientName], let issuers = candidates[CanonicalField.issuerName] {
             chosen[CanonicalField.issuerName] = issuers.first { $0.value != recipient.value }
         }
-        let (amounts, reasons) = resolveAmounts()
+        let (amounts, reasons, consistent) = resolveAmounts()
         chosen.merge(amounts) { $1 }
-        return (chosen, reasons)
+        return (chosen, reasons, consistent)
+    }
+
+    /// Two `T` + 13 digit numbers that differ in at most two places.
+    static func differInFewDigits(_ left: String, _ right: String) -> Bool {
+        guard left.count == right.count else { return false }
+        return zip(left, right).filter { $0 != $1 }.count <= 2
     }
 
     private func rank(_ candidate: Candidate) -> (Int, Int, Double) {
@@ -64,7 +83,7 @@ struct Resolver {
                 if amount == nil, tax != nil, !(candidates[amountField] ?? []).isEmpty { continue }
                 var bonus = 0.0
                 if let amount = amount?.fieldValue.intValue, let tax = tax?.fieldValue.intValue {
-                    let check = TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: tax)]))
+                    let check = TaxCheck.check(TaxBreakdown(basis: basis, rates: [.init(rate: rate, amount: amount, tax: tax)]))
                     bonus = check.isConsistent ? 2 : -2
                 }
                 result.append((choice, score(choice) + bonus))
@@ -73,7 +92,7 @@ struct Resolver {
         return result.sorted { $0.1 > $1.1 }.prefix(4).map(\.0)
     }
 
-    private func resolveAmounts() -> (Choice, [Reason]) {
+    private func resolveAmounts() -> (Choice, [Reason], Bool) {
         var best: (choice: Choice, score: Double, consistent: Bool)?
         for pair10 in pairs(rate: 10) {
             for pair8 in pairs(rate: 8) {
@@ -85,11 +104,11 @@ struct Resolver {
                         choice[CanonicalField.totalAmount] = total
                         choice[CanonicalField.taxAmount] = tax
                         let fields = values(choice)
-                        let check = TaxCheck.check(TaxBreakdown(fields: fields))
+                        let check = TaxCheck.check(TaxBreakdown(fields: fields, basis: basis))
                         let consistent = check.isConsistent && Self.totalIsChecked(fields)
                         let pairBonus = [10, 8].reduce(0.0) { sum, rate in
                             guard let amount = fields["taxable_\(rate)"]?.intValue, let taxValue = fields["tax_\(rate)"]?.intValue else { return sum }
-                            return sum + (TaxCheck.check(TaxBreakdown(rates: [.init(rate: rate, amount: amount, tax: taxValue)])).isConsistent ? 2 : -2)
+                            return sum + (TaxCheck.check(TaxBreakdown(basis: basis, rates: [.init(rate: rate, amount: amount, tax: taxValue)])).isConsistent ? 2 : -2)
                         }
                         let value = score(choice) + pairBonus + (consistent ? 10 : 0)
                         if best == nil || value > best!.score { best = (choice, value, consistent) }
@@ -97,7 +116,7 @@ struct Resolver {
                 }
             }
         }
-        guard let best else { return ([:], []) }
+        guard let best else { return ([:], [], false) }
         var choice = best.choice
         // A rate printed nowhere is 0 by SPEC; with the arithmetic confirming, so are its parts.
         for rate in [10, 8] where choice["taxable_\(rate)"]?.value == "0" && choice["tax_\(rate)"] == nil {
@@ -109,10 +128,10 @@ struct Resolver {
             for (field, candidate) in choice where candidate.page == nil {
                 choice[field]?.confidence = Swift.min(0.99, printed)
             }
-            return (choice, [])
+            return (choice, [], true)
         }
-        let check = TaxCheck.check(TaxBreakdown(fields: values(choice)))
-        return (choice, check.reasons)
+        let check = TaxCheck.check(TaxBreakdown(fields: values(choice), basis: basis))
+        return (choice, check.reasons, false)
     }
 
     /// Whether the arithmetic really tied the total to the rates: a total, at least one rate, and

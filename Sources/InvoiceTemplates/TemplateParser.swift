@@ -9,7 +9,8 @@ struct TemplateParser {
 
     init(file: String) { self.file = file }
 
-    static let topKeys: Set<String> = ["name", "description", "match", "fields"]
+    static let topKeys: Set<String> = ["name", "description", "match", "fields", "line_items", "tax_basis", "kind"]
+    static let lineItemKeys: Set<String> = ["description", "quantity", "unit_price", "amount", "end", "reduced_marks"]
     static let matchKeys: Set<String> = ["registration_numbers", "keywords", "exclude_keywords", "anchors"]
     static let fieldKeys: Set<String> = ["type", "locators"]
     static let locatorKeys: Set<String> = ["anchor", "anchor_regex", "relation", "box", "region", "regex", "page",
@@ -55,7 +56,42 @@ struct TemplateParser {
         guard let name else { return nil }
         let order = Dictionary(uniqueKeysWithValues: CanonicalField.all.enumerated().map { ($1, $0) })
         rules.sort { order[$0.field, default: 99] < order[$1.field, default: 99] }
-        return Template(name: name, file: file, description: description, match: match, fields: rules)
+        var template = Template(name: name, file: file, description: description, match: match, fields: rules)
+        template.lineItems = parseLineItems(mapping["line_items"])
+        if let node = mapping["tax_basis"] {
+            if let text = node.scalar?.string, let basis = TaxBasis(rawValue: text) { template.taxBasis = basis } else {
+                fail(node, "'tax_basis' must be exclusive (amounts per rate printed without tax) or inclusive (税込).")
+            }
+        }
+        if let node = mapping["kind"] {
+            if let text = node.scalar?.string, let kind = InvoiceKind(rawValue: text) { template.kind = kind } else {
+                fail(node, "'kind' must be qualified (適格請求書) or simplified (適格簡易請求書, receipts).")
+            }
+        }
+        return template
+    }
+
+    /// `line_items:` — each key a list of labels replacing the standard dictionary's.
+    private mutating func parseLineItems(_ node: Node?) -> LineItemRules? {
+        guard let node else { return nil }
+        guard let mapping = node.mapping else {
+            fail(node, "'line_items' must be a mapping with description, quantity, unit_price, amount, end or reduced_marks lists.")
+            return nil
+        }
+        checkKeys(mapping, allowed: Self.lineItemKeys, in: "'line_items'")
+        var rules = LineItemRules.standard
+        func labels(_ key: String) -> [String]? {
+            guard mapping[key] != nil else { return nil }
+            let values = strings(mapping[key], key: key)
+            return values.isEmpty ? nil : values
+        }
+        rules.description = labels("description") ?? rules.description
+        rules.quantity = labels("quantity") ?? rules.quantity
+        rules.unitPrice = labels("unit_price") ?? rules.unitPrice
+        rules.amount = labels("amount") ?? rules.amount
+        rules.end = labels("end") ?? rules.end
+        rules.reducedMarks = labels("reduced_marks") ?? rules.reducedMarks
+        return rules
     }
 
     private mutating func parseMatch(_ node: Node?, parent: Node) -> MatchRules {

@@ -9,8 +9,12 @@ public struct TemplateScore: Hashable, Sendable, Encodable {
     /// The exclude keyword that ruled the template out, if any.
     public var excludedBy: String?
 
-    /// Whether the score is enough to use the template: its registration number, or most of its keywords.
-    public var isEligible: Bool { excludedBy == nil && score >= TemplateScore.threshold }
+    /// Whether the score is enough to use the template: its registration number, or most of its
+    /// keywords. Anchors alone never are: another supplier prints the same labels (請求書番号,
+    /// ご請求金額), and its document read with this layout's positions would be read wrongly.
+    public var isEligible: Bool {
+        excludedBy == nil && score >= TemplateScore.threshold && (registrationNumberMatched || !keywordsFound.isEmpty)
+    }
 
     /// The least score a template needs to be used.
     public static let threshold = 2.0

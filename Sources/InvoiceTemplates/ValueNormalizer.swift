@@ -3,6 +3,8 @@ import InvoiceCore
 /// Reads located text as a field's type with the core's normalisers; nil when it is not one
 /// (a label, a different kind of value), so that it never becomes a candidate.
 enum ValueNormalizer {
+    nonisolated(unsafe) private static let isoLikeDate = /[0-9]{4}[\/.][0-9]{1,2}[\/.][0-9]{1,2}/
+
     static func normalize(_ text: String, field: String, type: FieldType) -> (value: String, confidence: Double)? {
         guard text.contains(where: { !$0.isWhitespace }) else { return nil }
         switch type {
@@ -10,10 +12,15 @@ enum ValueNormalizer {
             guard text.contains(where: \.isNumber), let amount = try? YenAmount.parse(text) else { return nil }
             return (String(amount.value), amount.confidence)
         case .date:
-            guard let date = try? InvoiceDateParser.parse(text) else { return nil }
-            return (date.value.iso, date.confidence)
+            guard text.contains(where: \.isNumber) else { return nil }
+            if let date = try? InvoiceDateParser.parse(text) { return (date.value.iso, date.confidence) }
+            // OCR puts specks and rules into a date (`令ー和6年`, `2024年|06月`): without the
+            // characters no date holds, it may read — less surely.
+            let cleaned = String(text.filter { !"ー|'`~、。_・".contains($0) })
+            guard cleaned != text, let date = try? InvoiceDateParser.parse(cleaned) else { return nil }
+            return (date.value.iso, date.confidence * 0.9)
         case .registrationNumber:
-            guard let number = RegistrationNumber.parse(from: text) else { return nil }
+            guard let number = RegistrationNumber.parse(from: text) ?? misreadPrefix(text) else { return nil }
             // A wrong check digit is a misreading or a misprint: keep it, but far behind a valid one.
             return (number.value.formatted, number.confidence * (number.value.isCheckDigitValid ? 1 : 0.4))
         case .identifier:
@@ -22,7 +29,7 @@ enum ValueNormalizer {
                   trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_/.#".contains($0)) })
             else { return nil }
             // A date in a neighbouring cell is not a code (`2024/07/31` below 請求書番号).
-            if trimmed.wholeMatch(of: /[0-9]{4}[\/.][0-9]{1,2}[\/.][0-9]{1,2}/) != nil { return nil }
+            if trimmed.wholeMatch(of: isoLikeDate) != nil { return nil }
             return (trimmed, 1)
         case .text:
             let value = FieldNormalizer.field(field, text: text).value ?? ""
@@ -31,14 +38,40 @@ enum ValueNormalizer {
         }
     }
 
+    /// OCR reads the T of `T8011…` as 1, 7, I, l or |: fourteen characters, the last thirteen
+    /// digits, read as the number with less confidence.
+    static func misreadPrefix(_ text: String) -> Normalized<RegistrationNumber>? {
+        let compact = text.filter { !$0.isWhitespace && !":：".contains($0) }
+        guard compact.count == 14, let first = compact.first, "17Il|".contains(first),
+              compact.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = RegistrationNumber.parse(from: "T" + compact.dropFirst())
+        else { return nil }
+        return Normalized(number.value, confidence: number.confidence * 0.8,
+                          notes: number.notes + ["The T prefix was read as another character."])
+    }
+
     /// The located texts that normalise, as candidates, equal values merged (best kept, support counted), best first.
-    static func candidates(_ located: [LocatedText], field: String, type: FieldType) -> [Candidate] {
+    /// Normalised readings of one extraction by type, field and text: the same words are read by
+    /// many locators (every amount label offers the runs right of it), and parsing is the costly part.
+    final class Memo {
+        private var results: [String: (value: String, confidence: Double)?] = [:]
+
+        func normalize(_ text: String, field: String, type: FieldType) -> (value: String, confidence: Double)? {
+            let key = type == .text ? "\(type.rawValue)|\(field)|\(text)" : "\(type.rawValue)|\(text)"
+            if let cached = results[key] { return cached }
+            let result = ValueNormalizer.normalize(text, field: field, type: type)
+            results[key] = result
+            return result
+        }
+    }
+
+    static func candidates(_ located: [LocatedText], field: String, type: FieldType, memo: Memo = Memo()) -> [Candidate] {
         // Of the readings that start at the same word, only the longest that parses counts:
         // `令和6年5月3` parses too, but the date printed is `令和6年5月31日`.
         var longest: [String: (text: Int, value: String, confidence: Double, item: LocatedText)] = [:]
         var starts: [String] = []
         for item in located {
-            guard let (value, confidence) = normalize(item.token.text, field: field, type: type) else { continue }
+            guard let (value, confidence) = memo.normalize(item.token.text, field: field, type: type) else { continue }
             let box = item.token.box
             let start = "\(item.locator)|\(item.token.page)|\(Int(box.minX.rounded()))|\(Int(box.minY.rounded()))"
             if let existing = longest[start], existing.text >= item.token.text.count { continue }

@@ -22,7 +22,7 @@ struct SampleTemplateTests {
     @Test func theShippedTemplatesHaveNoMistakes() {
         let errors = TemplateLibrary.check(directory: Self.folder)
         #expect(errors.isEmpty, "\(errors.map(\.description))")
-        #expect(Self.library.templates.count == 4)
+        #expect(Self.library.templates.count == 5)
     }
 
     @Test(arguments: SampleInvoice.textLayer)
@@ -34,6 +34,17 @@ struct SampleTemplateTests {
             let extracted = result.fields.first { $0.field == field }
             #expect(result[field] == sample.expected[field], "\(field) via \(extracted?.locator ?? "-")")
             #expect((extracted?.value.confidence ?? 0) >= 0.9, "\(field) confidence")
+        }
+    }
+
+    /// The monthly 合計請求書: values below their headers and at offsets in a per-rate table.
+    @Test func theMonthlyStatementReadsEveryFieldWithItsTemplate() {
+        let sample = SampleFile("monthly-text")
+        let result = Extractor.extract(pages: sample.pages, templates: Self.library)
+        #expect(result.template == "marusan-shuhan")
+        for field in CanonicalField.all {
+            #expect(result[field] == sample.expected[field], "\(field)")
+            #expect((result.values[field]?.confidence ?? 0) >= 0.9, "\(field) confidence")
         }
     }
 
