@@ -67,9 +67,12 @@ struct DocumentPipeline: Sendable {
     /// Extraction, the checks and the routing decision.
     private func route(_ text: DocumentText, into submission: inout DocumentSubmission) {
         let extraction = Extractor.extract(pages: text.pages, templates: templates())
-        var fields = extraction.values
-        fields = fields.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) }
-        var input = RoutingInput(fields: fields, template: extraction.template)
+        // Stored: the canonical fields. Routed: the amounts as printed on the invoice's tax basis,
+        // with its kind (qualified or simplified) and its line items.
+        let fields = extraction.values.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) }
+        var input = RoutingInput(fields: extraction.routingFields.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) },
+                                 kind: extraction.kind, template: extraction.template, taxBasis: extraction.taxBasis,
+                                 lines: extraction.taxLines)
         input.registry = registry.answer(number: fields[CanonicalField.registrationNumber]?.registrationNumberValue,
                                          date: fields[CanonicalField.issueDate]?.dateValue, logger: logger)
         do {
