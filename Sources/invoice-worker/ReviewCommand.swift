@@ -21,7 +21,8 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ValidationError("`review` alone is interactive and needs a terminal; use `review list`, `review show ID`, `review approve ID` or `review reject ID` in scripts.")
         }
         let desk = try await Self.desk(options)
-        try await ReviewSession(desk: desk, reason: onlyReason, templates: try await options.workerConfiguration().templates).run()
+        let configuration = try await options.workerConfiguration()
+        try await ReviewSession(desk: desk, reason: onlyReason, templates: configuration.templates, home: configuration.home).run()
     }
 
     static func desk(_ options: WorkerOptions) async throws -> ReviewDesk {

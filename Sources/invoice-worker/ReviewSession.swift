@@ -11,10 +11,13 @@ final class ReviewSession {
     let desk: ReviewDesk
     let reason: String?
     let templates: URL
+    /// Where page images are written (`HOME/pages`).
+    let home: URL
     private var skipped: Set<String> = []
 
-    init(desk: ReviewDesk, reason: String?, templates: URL) {
+    init(desk: ReviewDesk, reason: String?, templates: URL, home: URL) {
         self.desk = desk
+        self.home = home
         self.reason = reason
         self.templates = templates
     }
@@ -92,7 +95,7 @@ final class ReviewSession {
             case UInt8(ascii: "s"):
                 return .skip
             case UInt8(ascii: "p"):
-                message = PageViewer.show(try desk.view(id).item.document, store: desk.store, terminal: terminal)
+                message = PageViewer.show(try desk.view(id).item, home: home, store: desk.store, terminal: terminal)
             case UInt8(ascii: "q"), 0x03, 0x04:
                 return .quit
             default:

@@ -107,6 +107,20 @@ struct ReviewCLITests {
         terminal.type("a")  // nothing needs changing: one key posts it
         #expect(terminal.waitFor("2 open"), "\(terminal.screen)")
         #expect(terminal.waitFor("[a] approve"))
+        // See the page: a terminal that answers the device-attributes query with sixel (4) gets
+        // the page inline; one that does not answer gets the PNG's path.
+        terminal.type("p")
+        #expect(terminal.waitFor("\u{1B}[c"))
+        terminal.type("\u{1B}[?62;4;22c")
+        #expect(terminal.waitFor("\u{1B}Pq"), "no sixel image")
+        #expect(terminal.waitFor("Press any key"))
+        terminal.type(" ")
+        #expect(terminal.waitFor("[a] approve"))
+        terminal.type("p")
+        #expect(terminal.waitFor("Page image: "))
+        let pages = try FileManager.default.contentsOfDirectory(atPath: home.root.appendingPathComponent("pages").path)
+        #expect(pages.contains { $0.hasSuffix("-page-1.png") })
+        #expect(terminal.waitFor("[a] approve"))
         // Edit field 10 (tax_10) to a wrong value: approval is refused and can be left.
         terminal.type("e")
         #expect(terminal.waitFor("Field number:"))

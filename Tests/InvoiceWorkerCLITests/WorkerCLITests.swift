@@ -68,6 +68,11 @@ struct WorkerCLITests {
         }
         #expect(outcome("copy-of-\(good[1])").0 == "duplicate")
         for name in good { #expect(["ledger", "review"].contains(outcome(name).0), "\(name)") }
+        // Clean text invoices of the layouts with a template go straight to the ledger.
+        for layout in ["classic", "wareki", "bilingual", "twopage", "monthly"] {
+            let name = try #require(good.first { $0.hasSuffix("-\(layout).pdf") })
+            #expect(outcome(name).0 == "ledger", "\(name): \(outcome(name).1)")
+        }
         Self.expectOneLedgerEntryPerInvoice(documents)
         #expect(try home.archiveMatches(documents))
         // Ignored files stay; the link and the FIFO were moved out, never followed.
