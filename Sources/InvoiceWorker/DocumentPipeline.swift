@@ -67,35 +67,22 @@ struct DocumentPipeline: Sendable {
     /// Extraction, the checks and the routing decision.
     private func route(_ text: DocumentText, into submission: inout DocumentSubmission) {
         let extraction = Extractor.extract(pages: text.pages, templates: templates())
-        // Stored: the canonical fields. Routed: the amounts as printed on the invoice's tax basis,
-        // with its kind (qualified or simplified) and its line items.
+        // Stored: the canonical fields (taxable_N without tax).
         let fields = extraction.values.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) }
-        var input = RoutingInput(fields: extraction.routingFields.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) },
-                                 kind: extraction.kind, template: extraction.template, taxBasis: extraction.taxBasis,
-                                 lines: extraction.taxLines)
-        input.registry = registry.answer(number: fields[CanonicalField.registrationNumber]?.registrationNumberValue,
-                                         date: fields[CanonicalField.issueDate]?.dateValue, logger: logger)
+        let question = ExtractionRouting.registryQuestion(extraction)
+        let answer = registry.answer(number: question?.number, date: question?.date, logger: logger)
+        var isDuplicate = false
         do {
-            try input.checkDuplicates(with: store)
-            // Without an invoice number: the same issuer, date and total count as the same invoice.
+            // The same issuer and number — or, without a number, the same issuer, date and total.
             var probe = submission
             probe.fields = fields
-            if !input.isDuplicateInvoice, probe.invoiceNumber == nil, let key = probe.invoiceKey {
-                input.isDuplicateInvoice = try store.hasReceived(invoiceKey: key)
-            }
+            if let key = probe.invoiceKey { isDuplicate = try store.hasReceived(invoiceKey: key) }
         } catch {
             logger.error("Could not look for an earlier invoice with the same number: \(error)")
         }
-        let decision = policy().route(input)
-        var reasons = decision.reasons
-        // The extractor's own doubts (an ambiguous template, candidates that disagree) also hold
-        // the document back; "no template" only when the policy says so (it adds that itself).
-        for reason in extraction.reasons where reason.code != .noTemplate
-            && !reasons.contains(where: { $0.code == reason.code && $0.field == reason.field }) {
-            reasons.append(reason)
-        }
-        submission.outcome = reasons.isEmpty ? .ledger : .review
-        submission.reasons = reasons
+        let decision = ExtractionRouting.decide(extraction, registry: answer, isDuplicateInvoice: isDuplicate, policy: policy())
+        submission.outcome = decision.outcome
+        submission.reasons = decision.reasons
         submission.template = extraction.template
         submission.fields = fields
         let encoder = JSONEncoder()
