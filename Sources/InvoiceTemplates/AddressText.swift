@@ -32,7 +32,7 @@ enum AddressText {
     static func start(in text: String) -> Int? {
         // Most words hold no address mark at all: skip the searches (this runs on every word of
         // every name candidate).
-        guard text.contains(where: { "〒都道府県市区町村郡".contains($0) }) else { return nil }
+        guard text.unicodeScalars.contains(where: { addressMarks.contains($0) }) else { return nil }
         let characters = Array(text)
         var best: Int?
         func note(_ offset: Int) { best = Swift.min(best ?? offset, offset) }
@@ -89,17 +89,24 @@ enum AddressText {
     /// Where a prefecture followed by its municipality starts (`東京都港区`): a name may begin
     /// with a prefecture (株式会社北海道銀行), an address goes on to a city, ward, town or village.
     static func prefectureStart(in text: String) -> Int? {
-        guard text.contains(where: { "都道府県".contains($0) }) else { return nil }
-        var best: Int?
-        for prefecture in prefectures {
-            guard let range = text.range(of: prefecture) else { continue }
-            let rest = text[range.upperBound...].prefix(8)
-            guard rest.contains(where: { "市区町村郡".contains($0) }) else { continue }
-            let offset = text.distance(from: text.startIndex, to: range.lowerBound)
-            best = Swift.min(best ?? offset, offset)
+        // Scalar tests, not String searches: this runs on every word of every name candidate.
+        guard text.unicodeScalars.contains(where: { prefectureEnds.contains($0) }) else { return nil }
+        let characters = Array(text)
+        for end in characters.indices where characters[end].unicodeScalars.first.map(prefectureEnds.contains) == true {
+            for prefecture in prefectureCharacters where prefecture.last == characters[end] && end + 1 >= prefecture.count {
+                let start = end + 1 - prefecture.count
+                guard characters[start...end].elementsEqual(prefecture) else { continue }
+                let rest = characters[(end + 1)...].prefix(8)
+                if rest.contains(where: { $0.unicodeScalars.first.map(municipalityMarks.contains) == true }) { return start }
+            }
         }
-        return best
+        return nil
     }
+
+    private static let prefectureCharacters = prefectures.map(Array.init)
+    private static let prefectureEnds: Set<Unicode.Scalar> = ["都", "道", "府", "県"]
+    private static let municipalityMarks: Set<Unicode.Scalar> = ["市", "区", "町", "村", "郡"]
+    private static let addressMarks: Set<Unicode.Scalar> = ["〒", "都", "道", "府", "県", "市", "区", "町", "村", "郡"]
 
     private static func isKanji(_ character: Character) -> Bool {
         character.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }

@@ -16,12 +16,14 @@ struct IndexedPage: Sendable {
         /// `characters` as one string, ASCII letters lower-cased: for keywords and document-wide
         /// labels, computed once per page rather than once per search.
         var folded: String
-        var foldedCharacters: [Character]
+        /// `folded`, one number per character (`IndexedPage.key`): compared as integers, since
+        /// comparing `Character`s of Japanese text is a slow string comparison.
+        var foldedKeys: [UInt32]
         /// `characters` as one string (for regex anchors, which are case-sensitive).
         var compact: String
         /// The folded characters without punctuation, and the index of each in `characters`
         /// (empty when the line has no punctuation: the skeleton is the line itself).
-        var skeleton: [Character]
+        var skeleton: [UInt32]
         var skeletonPositions: [Int]
         var box: BoundingBox
     }
@@ -55,13 +57,14 @@ struct IndexedPage: Sendable {
             let folded = hasCapitals ? compact.lowercased() : compact
             var foldedCharacters = hasCapitals ? Array(folded) : characters
             if foldedCharacters.count != characters.count { foldedCharacters = characters }
-            var skeleton = foldedCharacters, skeletonPositions: [Int] = []
+            let foldedKeys = foldedCharacters.map(IndexedPage.key)
+            var skeleton = foldedKeys, skeletonPositions: [Int] = []
             if foldedCharacters.contains(where: IndexedPage.isPunctuation) {
                 skeletonPositions = foldedCharacters.indices.filter { !IndexedPage.isPunctuation(foldedCharacters[$0]) }
-                skeleton = skeletonPositions.map { foldedCharacters[$0] }
+                skeleton = skeletonPositions.map { foldedKeys[$0] }
             }
             return Line(words: words, characters: characters, origin: origin, text: Token.joined(words)?.text ?? "",
-                        folded: folded, foldedCharacters: foldedCharacters, compact: compact,
+                        folded: folded, foldedKeys: foldedKeys, compact: compact,
                         skeleton: skeleton, skeletonPositions: skeletonPositions, box: line.box)
         }
         words = lines.flatMap(\.words)
@@ -86,12 +89,13 @@ extension IndexedPage {
             }
             return hits
         }
-        let needle = PatternCache.shared.label(label)
-        let skeleton = needle.filter { !Self.isPunctuation($0) }
+        let characters = PatternCache.shared.label(label)
+        let needle = characters.map(Self.key)
+        let skeleton = characters.filter { !Self.isPunctuation($0) }.map(Self.key)
         guard !needle.isEmpty else { return [] }
         for lineIndex in indices where lines.indices.contains(lineIndex) {
             let line = lines[lineIndex]
-            let haystack = line.foldedCharacters
+            let haystack = line.foldedKeys
             let exact = Self.occurrences(of: needle, in: haystack)
             for range in exact { hits.append(hit(line: lineIndex, characterRange: range)) }
             // OCR drops or changes brackets and colons (`消費税(8%め`, `登録番号;`): where the label
@@ -109,11 +113,20 @@ extension IndexedPage {
         return hits
     }
 
+    /// A number standing for a character: its scalar, or (for the rare character of several
+    /// scalars) its hash with the top bit set, which no scalar has.
+    static func key(_ character: Character) -> UInt32 {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first { return scalar.value }
+        return UInt32(truncatingIfNeeded: character.hashValue) | 0x8000_0000
+    }
+
     /// Brackets, colons and separators, which OCR reads unreliably.
-    static func isPunctuation(_ character: Character) -> Bool { "()（）[]【】「」:：;/・.,、。 ".contains(character) }
+    static func isPunctuation(_ character: Character) -> Bool { punctuation.contains(character) }
+    private static let punctuation: Set<Character> = Set("()（）[]【】「」:：;/・.,、。 ")
 
     /// Where `needle` occurs in `haystack`, without overlaps.
-    static func occurrences(of needle: [Character], in haystack: [Character]) -> [Range<Int>] {
+    static func occurrences(of needle: [UInt32], in haystack: [UInt32]) -> [Range<Int>] {
         guard let first = needle.first, needle.count <= haystack.count else { return [] }
         var result: [Range<Int>] = []
         var start = 0

@@ -172,11 +172,13 @@ struct LineItemReader {
         return text
     }
 
+    private static let moneyStarts: Set<Character> = ["¥", "\\", "@", "-", "△", "▲", "("]
+
     /// An amount cell: digits with an optional currency (¥1,234, JPY 1,234, 1,234円, @240).
     static func amount(_ text: String) -> Int? {
         // Only cells that start or end like money are parsed (most cells are text).
         guard let first = text.first, let last = text.last,
-              first.isNumber || "¥\\@-△▲(".contains(first) || text.hasPrefix("JPY") || last == "円" || last == "-"
+              first.isNumber || Self.moneyStarts.contains(first) || text.hasPrefix("JPY") || last == "円" || last == "-"
         else { return nil }
         let trimmed = text.trimming("@()")
         guard trimmed.contains(where: \.isNumber), !trimmed.contains("/"), !trimmed.contains("%") else { return nil }

@@ -224,6 +224,9 @@ struct ExtractResult: Encodable {
             }
             for reason in extraction.reasons { out += "  ! \(reason.code) \(reason.field ?? "")\n" }
         }
+        if let routing {
+            out += "  → \(routing.outcome.rawValue)\(routing.reasons.isEmpty ? "" : ": " + routing.reasons.map(\.description).joined(separator: ", "))\n"
+        }
         return out + "\n"
     }
 }

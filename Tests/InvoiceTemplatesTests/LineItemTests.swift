@@ -69,10 +69,7 @@ struct LineItemTests {
     }
 
     @Test func aTemplateNamesItsOwnColumns() throws {
-        let yaml = """
-            name: parts
-            match:
-              keywords: [部品]
+        let yaml = TemplateYAML.minimal(name: "parts", keyword: "部品", extra: """
             line_items:
               description: [部品名]
               quantity: [個数]
@@ -80,12 +77,7 @@ struct LineItemTests {
               amount: [計]
               end: [以上]
               reduced_marks: ['#']
-            fields:
-              total_amount:
-                locators:
-                  - anchor: 総額
-                    relation: right_of
-            """
+            """)
         let (parsed, errors) = TemplateLibrary.parse(yaml: yaml, file: "parts.yaml")
         #expect(errors.isEmpty, "\(errors)")
         let template = try #require(parsed)
@@ -102,18 +94,7 @@ struct LineItemTests {
     }
 
     @Test func unknownLineItemKeysAreReported() {
-        let yaml = """
-            name: parts
-            match:
-              keywords: [部品]
-            line_items:
-              price: [価格]
-            fields:
-              total_amount:
-                locators:
-                  - anchor: 総額
-                    relation: right_of
-            """
+        let yaml = TemplateYAML.minimal(name: "parts", keyword: "部品", extra: "line_items:\n  price: [価格]")
         let errors = TemplateLibrary.parse(yaml: yaml, file: "parts.yaml").errors
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("price") == true)

@@ -73,14 +73,3 @@ struct OCRToleranceTests {
         #expect(value.confidence < 1)
     }
 }
-
-/// A template is chosen for its supplier, not for labels every supplier prints.
-@Suite("Template eligibility")
-struct TemplateEligibilityTests {
-    @Test func anchorsAloneDoNotChooseATemplate() {
-        // Another supplier's two-page invoice: the same labels as hokuto-foods, its own name and number.
-        let result = Extractor.extract(pages: SampleInvoice.mixedTextScan.pages, templates: SampleTemplateTests.library)
-        #expect(result.template == nil)
-        #expect(result.scores.allSatisfy { !$0.isEligible || $0.registrationNumberMatched || !$0.keywordsFound.isEmpty })
-    }
-}

@@ -37,18 +37,7 @@ struct TaxBasisTests {
     }
 
     @Test func aTemplateStatesBasisAndKind() throws {
-        let yaml = """
-            name: shop
-            tax_basis: inclusive
-            kind: simplified
-            match:
-              keywords: [商店]
-            fields:
-              total_amount:
-                locators:
-                  - anchor: 合計
-                    relation: right_of
-            """
+        let yaml = TemplateYAML.minimal(extra: "tax_basis: inclusive\nkind: simplified")
         let (template, errors) = TemplateLibrary.parse(yaml: yaml, file: "shop.yaml")
         #expect(errors.isEmpty, "\(errors)")
         let parsed = try #require(template)
@@ -61,19 +50,8 @@ struct TaxBasisTests {
     }
 
     @Test func wrongBasisOrKindIsReportedWithItsLine() {
-        let yaml = """
-            name: shop
-            tax_basis: gross
-            kind: receipt
-            match:
-              keywords: [商店]
-            fields:
-              total_amount:
-                locators:
-                  - anchor: 合計
-                    relation: right_of
-            """
+        let yaml = TemplateYAML.minimal(extra: "tax_basis: gross\nkind: receipt")
         let errors = TemplateLibrary.parse(yaml: yaml, file: "shop.yaml").errors
-        #expect(errors.map(\.line) == [2, 3])
+        #expect(errors.map(\.line) == [4, 5])
     }
 }

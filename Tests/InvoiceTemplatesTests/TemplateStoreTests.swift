@@ -6,16 +6,7 @@ import Testing
 @Suite("Template store")
 struct TemplateStoreTests {
     static func template(name: String, keyword: String) -> String {
-        """
-        name: \(name)
-        match:
-          keywords: [\(keyword)]
-        fields:
-          total_amount:
-            locators:
-              - anchor: ご請求金額
-                relation: right_of
-        """
+        TemplateYAML.minimal(name: name, keyword: keyword)
     }
 
     static func temporaryFolder() throws -> URL {
