@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A file-system call on the archive failed.
 public struct ArchiveError: Error, CustomStringConvertible {

@@ -4,6 +4,7 @@ import InvoiceCore
 import InvoiceDocuments
 import InvoiceRegistry
 import InvoiceTemplates
+import InvoiceWorker
 
 /// `invoice-worker extract FILE…`: reads files into pages, lines and words without storing or
 /// routing anything — the debugging view of what the reader sees.
@@ -126,7 +127,11 @@ struct ExtractCommand: AsyncParsableCommand {
             let registry = try? Registry(path: Registry.defaultPath(home: homePath))
             for index in results.indices {
                 guard let extraction = results[index].extraction else { continue }
-                results[index].routing = ExtractRouting.decide(extraction, registry: registry)
+                // The worker's decision (no duplicate check: nothing is stored here).
+                let question = ExtractionRouting.registryQuestion(extraction)
+                let answer = question.flatMap { try? registry?.lookup($0.number.formatted, on: $0.date) }
+                results[index].routing = ExtractionRouting.decide(extraction, registry: answer, isDuplicateInvoice: false,
+                                                                  policy: RoutingPolicy())
             }
         }
         if let pngDir {
