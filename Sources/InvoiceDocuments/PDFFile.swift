@@ -3,12 +3,15 @@ import CPoppler
 import Foundation
 import InvoiceCore
 
-/// An open PDF (poppler-glib). A `PopplerDocument` is not safe to use from two threads at
-/// once, so every call into it takes the file's lock; pages are still OCRed in parallel
+/// An open PDF (poppler-glib). Poppler is not safe to use from two threads at once — not even
+/// on two documents: its global state (font and CMap caches, GlobalParams) is shared, and the
+/// worker crashed in libpoppler with two scanned documents in flight — so every call into it,
+/// opening and closing included, takes one process-wide lock; pages are still OCRed in parallel
 /// because rendering (~0.1 s) is a small part of reading a scanned page (~0.7 s).
 final class PDFFile: @unchecked Sendable {
     private let document: OpaquePointer
-    private let lock = NSLock()
+    /// One lock for all of poppler in this process (see above).
+    static let poppler = NSLock()
     let pageCount: Int
 
     init(data: Data) throws(DocumentReadError) {
@@ -16,7 +19,10 @@ final class PDFFile: @unchecked Sendable {
         let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
-        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+        Self.poppler.lock()
+        let opened = poppler_document_new_from_bytes(bytes, nil, &error)
+        Self.poppler.unlock()
+        guard let document = opened else {
             defer { if error != nil { g_error_free(error) } }
             if iw_poppler_error_is_encrypted(error) != 0 { throw .encryptedPDF() }
             let detail = error.map { String(cString: $0.pointee.message) } ?? "poppler could not open it"
@@ -26,16 +32,20 @@ final class PDFFile: @unchecked Sendable {
         self.pageCount = Int(poppler_document_get_n_pages(document))
     }
 
-    deinit { iw_g_object_unref(UnsafeMutableRawPointer(document)) }
+    deinit {
+        Self.poppler.lock()
+        iw_g_object_unref(UnsafeMutableRawPointer(document))
+        Self.poppler.unlock()
+    }
 
     /// glib and poppler print warnings about damaged files on stderr by default; they are
     /// reported through errors instead.
     private static let silenceLibraries: Void = { iw_poppler_quiet() }()
 
-    /// Runs `body` with page `index` (0-based) under the file's lock.
+    /// Runs `body` with page `index` (0-based) under poppler's lock.
     private func withPage<T>(_ index: Int, _ body: (OpaquePointer) throws(DocumentReadError) -> T) throws(DocumentReadError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
+        Self.poppler.lock()
+        defer { Self.poppler.unlock() }
         guard let page = poppler_document_get_page(document, Int32(index)) else {
             throw .corruptPDF("page \(index + 1) cannot be loaded")
         }
