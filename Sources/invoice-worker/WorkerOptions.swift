@@ -23,15 +23,17 @@ struct WorkerOptions: ParsableArguments {
     /// The configuration as the worker reads it, scoped to `invoiceWorker`.
     func reader(extra: [String: String] = [:]) async throws -> ConfigReader {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
-        func put(_ key: String, _ value: String?) {
-            guard let value, !value.isEmpty else { return }
+        func put(_ key: String, _ content: ConfigContent) {
             values[AbsoluteConfigKey(["invoiceWorker"] + key.split(separator: ".").map(String.init))] =
-                ConfigValue(.string(value), isSecret: false)
+                ConfigValue(content, isSecret: false)
         }
-        put("home", home)
-        put("inbox", inbox)
-        put("templates", templates)
-        for (key, value) in extra { put(key, value) }
+        for (key, path) in [("home", home), ("inbox", inbox), ("templates", templates)] {
+            if let path, !path.isEmpty { put(key, .string(path)) }
+        }
+        // Typed as the keys are read: a number given as text would not be read as a number.
+        for (key, value) in extra {
+            if let integer = Int(value) { put(key, .int(integer)) } else if let number = Double(value) { put(key, .double(number)) } else { put(key, .string(value)) }
+        }
         let environment = EnvironmentVariablesProvider()
         let preliminary = ConfigReader(providers: [InMemoryProvider(name: "arguments", values: values), environment])
         let homePath = preliminary.string(forKey: "invoiceWorker.home")

@@ -222,6 +222,59 @@ struct WorkerCLITests {
         #expect(try home.inboxFiles().isEmpty)
     }
 
+    @Test func optionsAndEnvironmentReachTheConfigurationAndMistakesSayWhatToFix() throws {
+        let home = try WorkerHome("config")
+        // Typed options are read as numbers: a bad one is refused with its key.
+        let zero = try home.run(["run", "--once", "--concurrency", "0"])
+        #expect(zero.status == 78)
+        #expect(zero.stderr.contains("concurrency must be a positive number"))
+        var environment = home.environment
+        environment["INVOICE_WORKER_WATCH_MODE"] = "fanotify"
+        let mode = try CLI.run(["run", "--once"], environment: environment)
+        #expect(mode.status == 78)
+        #expect(mode.stderr.contains("watch.mode"))
+        // The YAML file in the home, below the environment and the options.
+        try "watch:\n  settleSeconds: -1\n".write(to: home.root.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        var withoutSettle = home.environment
+        withoutSettle["INVOICE_WORKER_WATCH_SETTLE_SECONDS"] = nil
+        let file = try CLI.run(["run", "--once"], environment: withoutSettle)
+        #expect(file.status == 78, "\(file.stderr)")
+        #expect(file.stderr.contains("watch.settleSeconds"))
+        #expect(try CLI.run(["run", "--once", "--settle-seconds", "0"], environment: withoutSettle).status == 0)
+        #expect(try home.run(["run", "--once"]).status == 0, "the environment is above the file")
+    }
+
+    @Test func aRunningServicePicksUpANewTemplateWithoutARestart() throws {
+        let home = try WorkerHome("hot")
+        let templates = home.root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        home.environment["INVOICE_WORKER_TEMPLATES"] = templates.path
+        let staging = home.root.appendingPathComponent("staging")
+        let generator = Process()
+        generator.executableURL = CLI.packageRoot.appendingPathComponent("scripts/generate-batch")
+        generator.arguments = ["2", staging.path, "--layouts", "classic"]
+        try generator.run()
+        generator.waitUntilExit()
+        let files = try FileManager.default.contentsOfDirectory(atPath: staging.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        let service = try home.start(["run"])
+        defer { if service.isRunning { kill(service.processIdentifier, SIGKILL) } }
+
+        // No template yet: the generic extractor reads the first invoice.
+        try FileManager.default.moveItem(at: staging.appendingPathComponent(files[0]), to: home.inbox.appendingPathComponent(files[0]))
+        let first = try home.waitForDocuments(1, seconds: 60)
+        #expect(first.first?["template"] is NSNull)
+        // The supplier's template is dropped into the folder while the service runs.
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Templates/aoba-office-supply.yaml"),
+                                         to: templates.appendingPathComponent("aoba-office-supply.yaml"))
+        Thread.sleep(forTimeInterval: 2.5)
+        try FileManager.default.moveItem(at: staging.appendingPathComponent(files[1]), to: home.inbox.appendingPathComponent(files[1]))
+        let both = try home.waitForDocuments(2, seconds: 60)
+        let second = both.first { $0["source_file"] as? String == files[1] }
+        #expect(second?["template"] as? String == "aoba-office-supply")
+        kill(service.processIdentifier, SIGTERM)
+        service.waitUntilExit()
+    }
+
     @Test func sighupReloadsAndLogsAreJSONLinesWhenNotATerminal() throws {
         let home = try WorkerHome("hup")
         let log = home.root.appendingPathComponent("service.log")
