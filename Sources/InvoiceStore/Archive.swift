@@ -70,11 +70,14 @@ public struct Archive: Sendable {
         close(output)
         outputOpen = false
         let folder = target.deletingLastPathComponent()
+        let folderIsNew = !fileManager.fileExists(atPath: folder.path)
         try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
         guard rename(temporary.path, target.path) == 0 else {
             throw ArchiveError(path: target.path, operation: "rename", code: errno)
         }
-        for directory in [folder, folder.deletingLastPathComponent(), root] { Self.syncDirectory(directory.path) }
+        // The new name must reach the disk; so must the folders, when they were made for it.
+        Self.syncDirectory(folder.path)
+        if folderIsNew { for directory in [folder.deletingLastPathComponent(), root] { Self.syncDirectory(directory.path) } }
         return (sha256, size)
     }
 

@@ -42,10 +42,9 @@ public final class Store: DuplicateChecking, Sendable {
     /// already recorded) and turns a `ledger` outcome into `review` with `duplicate_invoice` when
     /// another document with the same issuer and invoice number got there first.
     public func record(_ submission: DocumentSubmission, actor: String, now: Date = Date()) throws -> DocumentSummary {
-        let id: Int64 = try database.write { db in
-            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?",
-                                                 arguments: [submission.claimID]) {
-                return existing
+        let recorded: DocumentSummary? = try database.write { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?", arguments: [submission.claimID]) != nil {
+                return nil  // recorded before a crash: read back below
             }
             let at = Timestamp.string(now)
             var outcome = submission.outcome
@@ -87,23 +86,32 @@ public final class Store: DuplicateChecking, Sendable {
                 "source_file": submission.sourceFile, "sha256": submission.sha256, "outcome": outcome.rawValue,
                 "reasons": reasons.map(\.description).joined(separator: ","), "duplicate_of": original.map(String.init),
             ])
+            var ledgerID: Int64?, reviewID: Int64?
             switch outcome {
             case .ledger:
                 let entryID = try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
+                ledgerID = entryID
                 try EventLog.append(db, at: at, actor: actor, kind: "ledger.posted", documentID: documentID,
                                     payload: Self.ledgerPayload(entryID: entryID, fields: fields))
             case .review:
                 try db.execute(sql: "INSERT INTO review_item (document_id, reasons, created_at) VALUES (?, ?, ?)",
                                arguments: [documentID, try Self.json(reasons), at])
+                reviewID = db.lastInsertedRowID
                 try EventLog.append(db, at: at, actor: actor, kind: "review.opened", documentID: documentID, payload: [
                     "review_id": String(db.lastInsertedRowID), "reasons": reasons.map(\.description).joined(separator: ","),
                 ])
             case .rejected, .duplicate, .pending:
                 break
             }
-            return documentID
+            // What was just written, without reading it back.
+            return DocumentSummary(
+                id: String(documentID), sourceFile: submission.sourceFile, sha256: submission.sha256,
+                receivedAt: Timestamp.string(submission.receivedAt), outcome: outcome, reasons: reasons,
+                template: outcome == .duplicate ? nil : submission.template, pages: submission.pages, fields: fields,
+                ledgerID: ledgerID.map(String.init), reviewID: reviewID.map(String.init), duplicateOf: original.map(String.init))
         }
-        guard let summary = try document(id: id) else { throw StoreError.missing("document \(id)") }
+        if let recorded { return recorded }
+        guard let summary = try document(claimID: submission.claimID) else { throw StoreError.missing("claim \(submission.claimID)") }
         return summary
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import InvoiceStore
 import Synchronization
 
 /// One JSON object per line on stderr, for journald, log shippers and `jq`
@@ -20,8 +21,7 @@ public struct JSONLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var object: [String: String] = [:]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { object[key] = "\(value)" }
-        object["ts"] = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt,
-                                                   formatOptions: [.withInternetDateTime, .withFractionalSeconds])
+        object["ts"] = Timestamp.string(Date())
         object["level"] = event.level.rawValue
         object["label"] = label
         object["message"] = "\(event.message)"
