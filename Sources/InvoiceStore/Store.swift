@@ -89,9 +89,7 @@ public final class Store: DuplicateChecking, Sendable {
             ])
             switch outcome {
             case .ledger:
-                let entryID = try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
-                try EventLog.append(db, at: at, actor: actor, kind: "ledger.posted", documentID: documentID,
-                                    payload: Self.ledgerPayload(entryID: entryID, fields: fields))
+                try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
             case .review:
                 try db.execute(sql: "INSERT INTO review_item (document_id, reasons, created_at) VALUES (?, ?, ?)",
                                arguments: [documentID, try Self.json(reasons), at])
@@ -107,11 +105,12 @@ public final class Store: DuplicateChecking, Sendable {
         return summary
     }
 
-    /// Inserts the ledger entry for a document from its canonical fields.
+    /// Posts a document to the ledger: the entry, its version 1 and the `ledger.posted` event
+    /// (which carries the values and the version's row hash for `ledger verify`), inside the
+    /// caller's write transaction. Callers append no event of their own for the posting.
+    @discardableResult
     static func post(_ db: Database, documentID: Int64, fields: [String: FieldValue], at: String, by actor: String) throws -> Int64 {
-        func text(_ name: String) -> String? { fields[name]?.value }
-        func yen(_ name: String) -> Int? { fields[name]?.intValue }
-        guard let total = yen(CanonicalField.totalAmount) else {
+        guard let values = LedgerValues(fields: fields) else {
             throw StoreError.invariant("a ledger entry needs total_amount as whole yen")
         }
         try db.execute(sql: """
@@ -119,18 +118,18 @@ public final class Store: DuplicateChecking, Sendable {
                                       issue_date, due_date, recipient_name, total_amount, tax_amount, taxable_10, tax_10,
                                       taxable_8, tax_8)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [documentID, at, actor, text(CanonicalField.issuerName), text(CanonicalField.registrationNumber),
-                             text(CanonicalField.invoiceNumber), text(CanonicalField.issueDate), text(CanonicalField.dueDate),
-                             text(CanonicalField.recipientName), total, yen(CanonicalField.taxAmount),
-                             yen(CanonicalField.taxable10), yen(CanonicalField.tax10), yen(CanonicalField.taxable8),
-                             yen(CanonicalField.tax8)])
-        return db.lastInsertedRowID
-    }
-
-    static func ledgerPayload(entryID: Int64, fields: [String: FieldValue]) -> [String: String?] {
-        var payload: [String: String?] = ["ledger_id": String(entryID)]
-        for name in CanonicalField.all { payload[name] = fields[name]?.value }
-        return payload
+            """, arguments: [documentID, at, actor, values.issuerName, values.registrationNumber, values.invoiceNumber,
+                             values.issueDate, values.dueDate, values.recipientName, values.totalAmount, values.taxAmount,
+                             values.taxable10, values.tax10, values.taxable8, values.tax8])
+        let entryID = db.lastInsertedRowID
+        let version = LedgerVersion(entryID: entryID, version: 1, at: at, by: actor, note: nil, forced: false, values: values)
+        try version.insert(db)
+        var payload = values.texts
+        payload["ledger_id"] = String(entryID)
+        payload["version"] = "1"
+        payload["row_hash"] = version.rowHash
+        try EventLog.append(db, at: at, actor: actor, kind: "ledger.posted", documentID: documentID, payload: payload)
+        return entryID
     }
 
     // MARK: Questions
@@ -199,7 +198,7 @@ public final class Store: DuplicateChecking, Sendable {
         }
     }
 
-    private func documents(sql clause: String, arguments: StatementArguments) throws -> [DocumentSummary] {
+    func documents(sql clause: String, arguments: StatementArguments) throws -> [DocumentSummary] {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.source_file, d.sha256, d.received_at, d.outcome, d.reasons, d.template, d.pages,
