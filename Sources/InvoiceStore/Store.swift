@@ -42,67 +42,76 @@ public final class Store: DuplicateChecking, Sendable {
     /// already recorded) and turns a `ledger` outcome into `review` with `duplicate_invoice` when
     /// another document with the same issuer and invoice number got there first.
     public func record(_ submission: DocumentSubmission, actor: String, now: Date = Date()) throws -> DocumentSummary {
-        let id: Int64 = try database.write { db in
-            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?",
-                                                 arguments: [submission.claimID]) {
-                return existing
-            }
-            let at = Timestamp.string(now)
-            var outcome = submission.outcome
-            var reasons = submission.reasons
-            var fields = submission.fields
-            let original = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE sha256 = ? AND outcome <> 'duplicate'",
-                                               arguments: [submission.sha256])
-            if original != nil {
-                outcome = .duplicate
-                reasons = []
-                fields = [:]
-            } else if outcome == .ledger || outcome == .review, let key = submission.invoiceKey,
-                      try Self.hasReceived(db, invoiceKey: key),
-                      !reasons.contains(where: { $0.code == .duplicateInvoice }) {
-                outcome = .review
-                reasons.append(Reason(.duplicateInvoice, field: CanonicalField.invoiceNumber,
-                                      message: "An invoice with the same issuer and invoice number was received before."))
-            }
-            try db.execute(sql: """
-                INSERT INTO document (claim_id, source_file, sha256, size, received_at, processed_at, outcome, reasons,
-                                      template, pages, invoice_number, invoice_key, duplicate_of, extraction, worker)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [submission.claimID, submission.sourceFile, submission.sha256, submission.size,
-                                 Timestamp.string(submission.receivedAt), at, outcome.rawValue, try Self.json(reasons),
-                                 outcome == .duplicate ? nil : submission.template, submission.pages,
-                                 outcome == .duplicate ? nil : submission.invoiceNumber,
-                                 outcome == .duplicate || outcome == .rejected ? nil : submission.invoiceKey, original,
-                                 outcome == .duplicate ? nil : submission.extraction.map { String(decoding: $0, as: UTF8.self) },
-                                 submission.worker])
-            let documentID = db.lastInsertedRowID
-            for (name, field) in fields {
-                try db.execute(sql: """
-                    INSERT INTO field (document_id, name, value, confidence, page, x, y, width, height)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [documentID, name, field.value, min(1, max(0, field.confidence)), field.page,
-                                     field.box?.x, field.box?.y, field.box?.width, field.box?.height])
-            }
-            try EventLog.append(db, at: at, actor: actor, kind: "document.received", documentID: documentID, payload: [
-                "source_file": submission.sourceFile, "sha256": submission.sha256, "outcome": outcome.rawValue,
-                "reasons": reasons.map(\.description).joined(separator: ","), "duplicate_of": original.map(String.init),
-            ])
-            switch outcome {
-            case .ledger:
-                try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
-            case .review:
-                try db.execute(sql: "INSERT INTO review_item (document_id, reasons, created_at) VALUES (?, ?, ?)",
-                               arguments: [documentID, try Self.json(reasons), at])
-                try EventLog.append(db, at: at, actor: actor, kind: "review.opened", documentID: documentID, payload: [
-                    "review_id": String(db.lastInsertedRowID), "reasons": reasons.map(\.description).joined(separator: ","),
-                ])
-            case .rejected, .duplicate, .pending:
-                break
-            }
-            return documentID
-        }
+        let id = try database.write { db in try Self.record(db, submission, actor: actor, now: now) }
         guard let summary = try document(id: id) else { throw StoreError.missing("document \(id)") }
         return summary
+    }
+
+    /// Records many submissions in one transaction (an import or a benchmark: one fsync instead
+    /// of one per document), each exactly as `record(_:actor:now:)` would. Returns the documents' ids.
+    @discardableResult
+    public func recordAll(_ submissions: [DocumentSubmission], actor: String, now: Date = Date()) throws -> [Int64] {
+        try database.write { db in try submissions.map { try Self.record(db, $0, actor: actor, now: now) } }
+    }
+
+    static func record(_ db: Database, _ submission: DocumentSubmission, actor: String, now: Date) throws -> Int64 {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?",
+                                             arguments: [submission.claimID]) {
+            return existing
+        }
+        let at = Timestamp.string(now)
+        var outcome = submission.outcome
+        var reasons = submission.reasons
+        var fields = submission.fields
+        let original = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE sha256 = ? AND outcome <> 'duplicate'",
+                                           arguments: [submission.sha256])
+        if original != nil {
+            outcome = .duplicate
+            reasons = []
+            fields = [:]
+        } else if outcome == .ledger || outcome == .review, let key = submission.invoiceKey,
+                  try Self.hasReceived(db, invoiceKey: key),
+                  !reasons.contains(where: { $0.code == .duplicateInvoice }) {
+            outcome = .review
+            reasons.append(Reason(.duplicateInvoice, field: CanonicalField.invoiceNumber,
+                                  message: "An invoice with the same issuer and invoice number was received before."))
+        }
+        try db.execute(sql: """
+            INSERT INTO document (claim_id, source_file, sha256, size, received_at, processed_at, outcome, reasons,
+                                  template, pages, invoice_number, invoice_key, duplicate_of, extraction, worker)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [submission.claimID, submission.sourceFile, submission.sha256, submission.size,
+                             Timestamp.string(submission.receivedAt), at, outcome.rawValue, try Self.json(reasons),
+                             outcome == .duplicate ? nil : submission.template, submission.pages,
+                             outcome == .duplicate ? nil : submission.invoiceNumber,
+                             outcome == .duplicate || outcome == .rejected ? nil : submission.invoiceKey, original,
+                             outcome == .duplicate ? nil : submission.extraction.map { String(decoding: $0, as: UTF8.self) },
+                             submission.worker])
+        let documentID = db.lastInsertedRowID
+        for (name, field) in fields {
+            try db.execute(sql: """
+                INSERT INTO field (document_id, name, value, confidence, page, x, y, width, height)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [documentID, name, field.value, min(1, max(0, field.confidence)), field.page,
+                                 field.box?.x, field.box?.y, field.box?.width, field.box?.height])
+        }
+        try EventLog.append(db, at: at, actor: actor, kind: "document.received", documentID: documentID, payload: [
+            "source_file": submission.sourceFile, "sha256": submission.sha256, "outcome": outcome.rawValue,
+            "reasons": reasons.map(\.description).joined(separator: ","), "duplicate_of": original.map(String.init),
+        ])
+        switch outcome {
+        case .ledger:
+            try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
+        case .review:
+            try db.execute(sql: "INSERT INTO review_item (document_id, reasons, created_at) VALUES (?, ?, ?)",
+                           arguments: [documentID, try Self.json(reasons), at])
+            try EventLog.append(db, at: at, actor: actor, kind: "review.opened", documentID: documentID, payload: [
+                "review_id": String(db.lastInsertedRowID), "reasons": reasons.map(\.description).joined(separator: ","),
+            ])
+        case .rejected, .duplicate, .pending:
+            break
+        }
+        return documentID
     }
 
     /// Posts a document to the ledger: the entry, its version 1 and the `ledger.posted` event
