@@ -29,7 +29,7 @@ enum EventLog {
                      payload: String) -> String {
         let text = [previous, String(seq), at, actor, kind, documentID.map(String.init) ?? "", payload]
             .joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     static func encode(_ payload: [String: String?]) throws -> String {

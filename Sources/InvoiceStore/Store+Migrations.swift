@@ -95,6 +95,7 @@ extension Store {
                     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
         }
+        registerLedgerMigration(&migrator)
         return migrator
     }
 }

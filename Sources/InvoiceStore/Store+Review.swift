@@ -79,9 +79,8 @@ extension Store {
             for (name, value) in after { payload["after." + name] = value }
             try EventLog.append(db, at: at, actor: user, kind: "review.approved", documentID: documentID, payload: payload)
             let current = try Self.currentFields(db, documentID: documentID)
-            let entryID = try Self.post(db, documentID: documentID, fields: current, at: at, by: user)
-            try EventLog.append(db, at: at, actor: user, kind: "ledger.posted", documentID: documentID,
-                                payload: Self.ledgerPayload(entryID: entryID, fields: current))
+            // Posting appends its own `ledger.posted` event (values and row hash for `ledger verify`).
+            try Self.post(db, documentID: documentID, fields: current, at: at, by: user)
             return documentID
         }
         guard let summary = try document(id: documentID) else { throw StoreError.missing("document \(documentID)") }

@@ -42,84 +42,84 @@ public final class Store: DuplicateChecking, Sendable {
     /// already recorded) and turns a `ledger` outcome into `review` with `duplicate_invoice` when
     /// another document with the same issuer and invoice number got there first.
     public func record(_ submission: DocumentSubmission, actor: String, now: Date = Date()) throws -> DocumentSummary {
-        let recorded: DocumentSummary? = try database.write { db in
-            if try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?", arguments: [submission.claimID]) != nil {
-                return nil  // recorded before a crash: read back below
-            }
-            let at = Timestamp.string(now)
-            var outcome = submission.outcome
-            var reasons = submission.reasons
-            var fields = submission.fields
-            let original = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE sha256 = ? AND outcome <> 'duplicate'",
-                                               arguments: [submission.sha256])
-            if original != nil {
-                outcome = .duplicate
-                reasons = []
-                fields = [:]
-            } else if outcome == .ledger || outcome == .review, let key = submission.invoiceKey,
-                      try Self.hasReceived(db, invoiceKey: key),
-                      !reasons.contains(where: { $0.code == .duplicateInvoice }) {
-                outcome = .review
-                reasons.append(Reason(.duplicateInvoice, field: CanonicalField.invoiceNumber,
-                                      message: "An invoice with the same issuer and invoice number was received before."))
-            }
-            try db.execute(sql: """
-                INSERT INTO document (claim_id, source_file, sha256, size, received_at, processed_at, outcome, reasons,
-                                      template, pages, invoice_number, invoice_key, duplicate_of, extraction, worker)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [submission.claimID, submission.sourceFile, submission.sha256, submission.size,
-                                 Timestamp.string(submission.receivedAt), at, outcome.rawValue, try Self.json(reasons),
-                                 outcome == .duplicate ? nil : submission.template, submission.pages,
-                                 outcome == .duplicate ? nil : submission.invoiceNumber,
-                                 outcome == .duplicate || outcome == .rejected ? nil : submission.invoiceKey, original,
-                                 outcome == .duplicate ? nil : submission.extraction.map { String(decoding: $0, as: UTF8.self) },
-                                 submission.worker])
-            let documentID = db.lastInsertedRowID
-            for (name, field) in fields {
-                try db.execute(sql: """
-                    INSERT INTO field (document_id, name, value, confidence, page, x, y, width, height)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [documentID, name, field.value, min(1, max(0, field.confidence)), field.page,
-                                     field.box?.x, field.box?.y, field.box?.width, field.box?.height])
-            }
-            try EventLog.append(db, at: at, actor: actor, kind: "document.received", documentID: documentID, payload: [
-                "source_file": submission.sourceFile, "sha256": submission.sha256, "outcome": outcome.rawValue,
-                "reasons": reasons.map(\.description).joined(separator: ","), "duplicate_of": original.map(String.init),
-            ])
-            var ledgerID: Int64?, reviewID: Int64?
-            switch outcome {
-            case .ledger:
-                let entryID = try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
-                ledgerID = entryID
-                try EventLog.append(db, at: at, actor: actor, kind: "ledger.posted", documentID: documentID,
-                                    payload: Self.ledgerPayload(entryID: entryID, fields: fields))
-            case .review:
-                try db.execute(sql: "INSERT INTO review_item (document_id, reasons, created_at) VALUES (?, ?, ?)",
-                               arguments: [documentID, try Self.json(reasons), at])
-                reviewID = db.lastInsertedRowID
-                try EventLog.append(db, at: at, actor: actor, kind: "review.opened", documentID: documentID, payload: [
-                    "review_id": String(db.lastInsertedRowID), "reasons": reasons.map(\.description).joined(separator: ","),
-                ])
-            case .rejected, .duplicate, .pending:
-                break
-            }
-            // What was just written, without reading it back.
-            return DocumentSummary(
-                id: String(documentID), sourceFile: submission.sourceFile, sha256: submission.sha256,
-                receivedAt: Timestamp.string(submission.receivedAt), outcome: outcome, reasons: reasons,
-                template: outcome == .duplicate ? nil : submission.template, pages: submission.pages, fields: fields,
-                ledgerID: ledgerID.map(String.init), reviewID: reviewID.map(String.init), duplicateOf: original.map(String.init))
-        }
-        if let recorded { return recorded }
-        guard let summary = try document(claimID: submission.claimID) else { throw StoreError.missing("claim \(submission.claimID)") }
+        let id = try database.write { db in try Self.record(db, submission, actor: actor, now: now) }
+        guard let summary = try document(id: id) else { throw StoreError.missing("document \(id)") }
         return summary
     }
 
-    /// Inserts the ledger entry for a document from its canonical fields.
+    /// Records many submissions in one transaction (an import or a benchmark: one fsync instead
+    /// of one per document), each exactly as `record(_:actor:now:)` would. Returns the documents' ids.
+    @discardableResult
+    public func recordAll(_ submissions: [DocumentSubmission], actor: String, now: Date = Date()) throws -> [Int64] {
+        try database.write { db in try submissions.map { try Self.record(db, $0, actor: actor, now: now) } }
+    }
+
+    static func record(_ db: Database, _ submission: DocumentSubmission, actor: String, now: Date) throws -> Int64 {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE claim_id = ?",
+                                             arguments: [submission.claimID]) {
+            return existing
+        }
+        let at = Timestamp.string(now)
+        var outcome = submission.outcome
+        var reasons = submission.reasons
+        var fields = submission.fields
+        let original = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE sha256 = ? AND outcome <> 'duplicate'",
+                                           arguments: [submission.sha256])
+        if original != nil {
+            outcome = .duplicate
+            reasons = []
+            fields = [:]
+        } else if outcome == .ledger || outcome == .review, let key = submission.invoiceKey,
+                  try Self.hasReceived(db, invoiceKey: key),
+                  !reasons.contains(where: { $0.code == .duplicateInvoice }) {
+            outcome = .review
+            reasons.append(Reason(.duplicateInvoice, field: CanonicalField.invoiceNumber,
+                                  message: "An invoice with the same issuer and invoice number was received before."))
+        }
+        try db.execute(sql: """
+            INSERT INTO document (claim_id, source_file, sha256, size, received_at, processed_at, outcome, reasons,
+                                  template, pages, invoice_number, invoice_key, duplicate_of, extraction, worker)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [submission.claimID, submission.sourceFile, submission.sha256, submission.size,
+                             Timestamp.string(submission.receivedAt), at, outcome.rawValue, try Self.json(reasons),
+                             outcome == .duplicate ? nil : submission.template, submission.pages,
+                             outcome == .duplicate ? nil : submission.invoiceNumber,
+                             outcome == .duplicate || outcome == .rejected ? nil : submission.invoiceKey, original,
+                             outcome == .duplicate ? nil : submission.extraction.map { String(decoding: $0, as: UTF8.self) },
+                             submission.worker])
+        let documentID = db.lastInsertedRowID
+        for (name, field) in fields {
+            try db.execute(sql: """
+                INSERT INTO field (document_id, name, value, confidence, page, x, y, width, height)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [documentID, name, field.value, min(1, max(0, field.confidence)), field.page,
+                                 field.box?.x, field.box?.y, field.box?.width, field.box?.height])
+        }
+        try EventLog.append(db, at: at, actor: actor, kind: "document.received", documentID: documentID, payload: [
+            "source_file": submission.sourceFile, "sha256": submission.sha256, "outcome": outcome.rawValue,
+            "reasons": reasons.map(\.description).joined(separator: ","), "duplicate_of": original.map(String.init),
+        ])
+        switch outcome {
+        case .ledger:
+            try Self.post(db, documentID: documentID, fields: fields, at: at, by: actor)
+        case .review:
+            try db.execute(sql: "INSERT INTO review_item (document_id, reasons, created_at) VALUES (?, ?, ?)",
+                           arguments: [documentID, try Self.json(reasons), at])
+            try EventLog.append(db, at: at, actor: actor, kind: "review.opened", documentID: documentID, payload: [
+                "review_id": String(db.lastInsertedRowID), "reasons": reasons.map(\.description).joined(separator: ","),
+            ])
+        case .rejected, .duplicate, .pending:
+            break
+        }
+        return documentID
+    }
+
+    /// Posts a document to the ledger: the entry, its version 1 and the `ledger.posted` event
+    /// (which carries the values and the version's row hash for `ledger verify`), inside the
+    /// caller's write transaction. Callers append no event of their own for the posting.
+    @discardableResult
     static func post(_ db: Database, documentID: Int64, fields: [String: FieldValue], at: String, by actor: String) throws -> Int64 {
-        func text(_ name: String) -> String? { fields[name]?.value }
-        func yen(_ name: String) -> Int? { fields[name]?.intValue }
-        guard let total = yen(CanonicalField.totalAmount) else {
+        guard let values = LedgerValues(fields: fields) else {
             throw StoreError.invariant("a ledger entry needs total_amount as whole yen")
         }
         try db.execute(sql: """
@@ -127,18 +127,18 @@ public final class Store: DuplicateChecking, Sendable {
                                       issue_date, due_date, recipient_name, total_amount, tax_amount, taxable_10, tax_10,
                                       taxable_8, tax_8)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [documentID, at, actor, text(CanonicalField.issuerName), text(CanonicalField.registrationNumber),
-                             text(CanonicalField.invoiceNumber), text(CanonicalField.issueDate), text(CanonicalField.dueDate),
-                             text(CanonicalField.recipientName), total, yen(CanonicalField.taxAmount),
-                             yen(CanonicalField.taxable10), yen(CanonicalField.tax10), yen(CanonicalField.taxable8),
-                             yen(CanonicalField.tax8)])
-        return db.lastInsertedRowID
-    }
-
-    static func ledgerPayload(entryID: Int64, fields: [String: FieldValue]) -> [String: String?] {
-        var payload: [String: String?] = ["ledger_id": String(entryID)]
-        for name in CanonicalField.all { payload[name] = fields[name]?.value }
-        return payload
+            """, arguments: [documentID, at, actor, values.issuerName, values.registrationNumber, values.invoiceNumber,
+                             values.issueDate, values.dueDate, values.recipientName, values.totalAmount, values.taxAmount,
+                             values.taxable10, values.tax10, values.taxable8, values.tax8])
+        let entryID = db.lastInsertedRowID
+        let version = LedgerVersion(entryID: entryID, version: 1, at: at, by: actor, note: nil, forced: false, values: values)
+        try version.insert(db)
+        var payload = values.texts
+        payload["ledger_id"] = String(entryID)
+        payload["version"] = "1"
+        payload["row_hash"] = version.rowHash
+        try EventLog.append(db, at: at, actor: actor, kind: "ledger.posted", documentID: documentID, payload: payload)
+        return entryID
     }
 
     // MARK: Questions
@@ -207,7 +207,7 @@ public final class Store: DuplicateChecking, Sendable {
         }
     }
 
-    private func documents(sql clause: String, arguments: StatementArguments) throws -> [DocumentSummary] {
+    func documents(sql clause: String, arguments: StatementArguments) throws -> [DocumentSummary] {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.source_file, d.sha256, d.received_at, d.outcome, d.reasons, d.template, d.pages,

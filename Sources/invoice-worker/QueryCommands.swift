@@ -11,13 +11,7 @@ struct QueryOptions: ParsableArguments {
     @Flag(help: "Print exactly one JSON document (an array) on stdout.")
     var json = false
 
-    func store() async throws -> Store {
-        let configuration = try await options.workerConfiguration()
-        guard FileManager.default.fileExists(atPath: Store.databasePath(home: configuration.home)) else {
-            throw ValidationError("No invoices have been received in \(configuration.home.path) yet; run `invoice-worker run --once` first, or pass the right --home.")
-        }
-        return try Store(home: configuration.home)
-    }
+    func store() async throws -> Store { try await options.existingStore() }
 
     func print(_ documents: [DocumentSummary]) throws {
         if json {
@@ -65,22 +59,6 @@ struct DocumentsCommand: AsyncParsableCommand {
                 filter = parsed
             }
             try query.print(try await query.store().documents(outcome: filter))
-        }
-    }
-}
-
-/// `invoice-worker ledger list`: the posted invoices.
-struct LedgerCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ledger", abstract: "The posted invoices.", subcommands: [List.self])
-
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The posted invoices, in posting order.")
-        @OptionGroup var query: QueryOptions
-
-        func run() async throws {
-            if query.json { StandardOutput.protect() }
-            try query.print(try await query.store().ledgerDocuments())
         }
     }
 }

@@ -22,6 +22,11 @@ enum StandardOutput {
     static func write(_ text: String) {
         var bytes = Array(text.utf8)
         if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        write(bytes: bytes)
+    }
+
+    /// Writes bytes as they are (an export in Shift_JIS) to the real stdout.
+    static func write(bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Foundation.write(realStdout, $0.baseAddress, $0.count) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Configuration
 import Foundation
+import InvoiceStore
 import InvoiceWorker
 import SystemPackage
 
@@ -60,6 +61,16 @@ struct WorkerOptions: ParsableArguments {
         } catch let error as WorkerError {
             throw Self.configurationError(error.description)
         }
+    }
+
+    /// The home's store; refused when nothing has been received there yet (a mistyped --home
+    /// must not create an empty database that then looks like an empty ledger).
+    func existingStore() async throws -> Store {
+        let configuration = try await workerConfiguration()
+        guard FileManager.default.fileExists(atPath: Store.databasePath(home: configuration.home)) else {
+            throw ValidationError("No invoices have been received in \(configuration.home.path) yet; run `invoice-worker run --once` first, or pass the right --home.")
+        }
+        return try Store(home: configuration.home)
     }
 
     /// A configuration mistake: the sentence on stderr, no usage text, exit status 78 (EX_CONFIG).
