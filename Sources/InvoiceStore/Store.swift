@@ -32,6 +32,11 @@ public final class Store: DuplicateChecking, Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         database = try DatabasePool(path: path, configuration: configuration)
+        // Two processes opening a new home at once (a service and a nightly run) would both see
+        // no migrations and both create the tables: one migrates at a time, under a file lock.
+        let lock = open(path + ".migrate-lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
         try Self.migrator.migrate(database)
     }
 

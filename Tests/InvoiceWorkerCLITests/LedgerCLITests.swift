@@ -122,7 +122,11 @@ struct LedgerCLITests {
         #expect((try home.json(["ledger", "search", "--include-voided"]) as? [Any])?.count == 3)
         #expect((try home.json(["ledger", "show", "2"]) as? [String: Any])?["voided"] as? Bool == true)
         let help = try home.run(["ledger", "--help"])
-        #expect(!String(decoding: help.stdout, as: UTF8.self).lowercased().contains("delete"))
+        // No subcommand deletes or removes anything.
+        let subcommands = String(decoding: help.stdout, as: UTF8.self).components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let names = subcommands.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(!names.contains { ["delete", "remove", "rm", "purge", "drop"].contains($0.lowercased()) })
+        #expect(names.contains("void"))
     }
 
     @Test func verifyIsQuietWhenCleanAndNamesEachTampering() throws {
