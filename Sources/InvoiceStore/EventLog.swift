@@ -27,9 +27,15 @@ enum EventLog {
     /// The hash of one event: every column that carries meaning, in a fixed order.
     static func hash(previous: String, seq: Int64, at: String, actor: String, kind: String, documentID: Int64?,
                      payload: String) -> String {
-        let text = [previous, String(seq), at, actor, kind, documentID.map(String.init) ?? "", payload]
-            .joined(separator: "\u{1F}")
-        return Hex.string(SHA256.hash(data: Data(text.utf8)))
+        var input = HashInput()
+        input.append(previous)
+        input.append(seq)
+        input.append(at)
+        input.append(actor)
+        input.append(kind)
+        input.append(documentID.map(String.init) ?? "")
+        input.append(payload)
+        return input.hex
     }
 
     static func encode(_ payload: [String: String?]) throws -> String {

@@ -3,6 +3,9 @@
 enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
+    /// The ASCII digit of a value 0…15.
+    static func digit(_ value: UInt8) -> UInt8 { digits[Int(value)] }
+
     static func string<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(64)

@@ -40,9 +40,15 @@ public struct LedgerVersion: Sendable, Hashable, Codable {
     /// The SHA-256 over everything the row says; its event carries it, so `ledger verify` finds a
     /// row edited behind the tool's back. Absent values are told apart from empty ones.
     var rowHash: String {
-        var parts = [String(entryID), String(version), at, by, note ?? "\u{18}", forced ? "1" : "0"]
-        for name in CanonicalField.all { parts.append(values[name] ?? "\u{18}") }
-        return Hex.string(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
+        var input = HashInput()
+        input.append(entryID)
+        input.append(Int64(version))
+        input.append(at)
+        input.append(by)
+        input.append(optional: note)
+        input.append(forced ? "1" : "0")
+        for name in CanonicalField.all { input.append(optional: values[name]) }
+        return input.hex
     }
 
     /// Reads a row selected with `LedgerVersion.selection` (prefix `v.`) at column `offset`.

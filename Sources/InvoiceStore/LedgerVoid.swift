@@ -32,6 +32,11 @@ public struct LedgerVoid: Sendable, Hashable, Codable {
 
     /// What the `ledger.voided` event carries, so that `ledger verify` finds an edited row.
     var rowHash: String {
-        Hex.string(SHA256.hash(data: Data([String(entryID), at, by, reason].joined(separator: "\u{1F}").utf8)))
+        var input = HashInput()
+        input.append(entryID)
+        input.append(at)
+        input.append(by)
+        input.append(reason)
+        return input.hex
     }
 }

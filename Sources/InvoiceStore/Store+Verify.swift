@@ -52,11 +52,12 @@ extension Store {
         try database.write { try $0.execute(sql: "ANALYZE") }
     }
 
-    /// What an event says about a ledger row.
+    /// What an event says about a ledger row: the row's hash, or for events written before
+    /// versions existed, the payload carrying the values.
     private struct Recorded {
         var seq: Int64
         var rowHash: String?
-        var payload: String
+        var payload: String?
     }
 
     private struct VersionKey: Hashable {
@@ -64,45 +65,59 @@ extension Store {
         var version: Int
     }
 
+    /// The event chain and the ledger tables, read with SQLite's C functions: each event's and
+    /// each version's hash is recomputed over the bytes SQLite holds (see `HashInput`).
     static func verifyRecords(_ db: Database) throws -> VerificationReport {
         var findings: [VerificationFinding] = []
         var versionEvents: [VersionKey: Recorded] = [:]
+        versionEvents.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger_version") ?? 0)
         var voidEvents: [Int64: Recorded] = [:]
-        var seqOfHash: [String: Int64] = [:]
         var brokenLinks: [(seq: Int64, previous: String)] = []
-        var previousHash = EventLog.genesis
+        var previousHash = Array(EventLog.genesis.utf8)
         var previousSeq: Int64 = 0
         var events = 0
-        let cursor = try Row.fetchCursor(db, sql: """
+        var input = HashInput()
+        let ledgerPrefix = Array("ledger.".utf8)
+        let voided = Array("ledger.voided".utf8)
+        let eventRows = RawRows(try db.makeStatement(sql: """
             SELECT seq, at, actor, kind, document_id, payload, previous_hash, hash FROM event ORDER BY seq
-            """)
-        while let row = try cursor.next() {
+            """))
+        while try eventRows.next() {
             events += 1
-            let seq: Int64 = row[0]
-            let kind: String = row[3]
-            let payload: String = row[5]
-            let storedPrevious: String = row[6]
-            let stored: String = row[7]
-            let recomputed = EventLog.hash(previous: storedPrevious, seq: seq, at: row[1], actor: row[2], kind: kind,
-                                           documentID: row[4], payload: payload)
-            if recomputed != stored {
+            let seq = eventRows.int64(0)
+            let kind = eventRows.text(3)
+            let payload = eventRows.text(5)
+            let storedPrevious = eventRows.text(6)
+            let stored = eventRows.text(7)
+            input.reset()
+            input.append(raw: storedPrevious)
+            input.append(seq)
+            input.append(raw: eventRows.text(1))
+            input.append(raw: eventRows.text(2))
+            input.append(raw: kind)
+            input.append(raw: eventRows.text(4), nilIsEmpty: true)
+            input.append(raw: payload)
+            if !input.digestMatches(hex: stored) {
                 findings.append(VerificationFinding("event_changed", seq: seq,
                     message: "The event's content no longer matches its hash: it was edited after it was written."))
             }
-            if storedPrevious != previousHash {
+            if !(storedPrevious.map { $0.elementsEqual(previousHash) } ?? false) {
                 if seq != previousSeq + 1 {
                     findings.append(VerificationFinding("event_removed", seq: seq,
                         message: "Events \(previousSeq + 1)…\(seq - 1) before this one are missing (removed)."))
                 } else {
-                    brokenLinks.append((seq, storedPrevious))
+                    brokenLinks.append((seq, storedPrevious.map { String(decoding: $0, as: UTF8.self) } ?? ""))
                 }
             }
-            seqOfHash[stored] = seq
-            previousHash = stored
+            previousHash.removeAll(keepingCapacity: true)
+            if let stored { previousHash.append(contentsOf: stored) }
             previousSeq = seq
-            if kind.hasPrefix("ledger."), let id = jsonString(payload, "ledger_id").flatMap({ Int64($0) }) {
-                let recorded = Recorded(seq: seq, rowHash: jsonString(payload, "row_hash"), payload: payload)
-                if kind == "ledger.voided" {
+            if let kind, let payload, kind.starts(with: ledgerPrefix),
+               let id = jsonString(payload, "ledger_id").flatMap({ Int64($0) }) {
+                let rowHash = jsonString(payload, "row_hash")
+                let recorded = Recorded(seq: seq, rowHash: rowHash,
+                                        payload: rowHash == nil ? String(decoding: payload, as: UTF8.self) : nil)
+                if kind.elementsEqual(voided) {
                     voidEvents[id] = recorded
                 } else {
                     let version = jsonString(payload, "version").flatMap { Int($0) } ?? 1
@@ -111,7 +126,7 @@ extension Store {
             }
         }
         for link in brokenLinks {
-            if let earlier = seqOfHash[link.previous] {
+            if let earlier = try Int64.fetchOne(db, sql: "SELECT seq FROM event WHERE hash = ?", arguments: [link.previous]) {
                 findings.append(VerificationFinding("event_reordered", seq: link.seq,
                     message: "This event was written after event \(earlier), not after the one now before it: events were reordered."))
             } else {
@@ -124,38 +139,58 @@ extension Store {
                 message: "Events \(previousSeq + 1)…\(highest) were written and are gone (removed from the end of the log)."))
         }
 
-        // Every version against the event that recorded it.
+        // Every version against the event that recorded it (rows in entry order: one entry's
+        // versions are consecutive, so its current version is checked when the next one starts).
         var versions = 0
-        var currentByEntry: [Int64: (highest: Int, current: [Int])] = [:]
-        let versionCursor = try Row.fetchCursor(db, sql: """
-            SELECT \(LedgerVersion.selection("v")), v.current FROM ledger_version v ORDER BY v.entry_id, v.version
-            """)
-        while let row = try versionCursor.next() {
+        var currentWrong: [VerificationFinding] = []
+        var entry: (id: Int64, highest: Int64, current: [Int64])?
+        func checkCurrent() {
+            guard let entry, entry.current != [entry.highest] else { return }
+            currentWrong.append(VerificationFinding("ledger_current_wrong", ledgerID: entry.id,
+                message: "The current version should be \(entry.highest), the latest; the ledger marks \(entry.current.map(String.init).joined(separator: ",")) instead."))
+        }
+        let versionRows = RawRows(try db.makeStatement(sql: """
+            SELECT entry_id, version, at, by, note, forced, \(LedgerVersion.valueColumns.joined(separator: ", ")), current
+            FROM ledger_version ORDER BY entry_id, version
+            """))
+        let currentColumn = Int32(6 + LedgerVersion.valueColumns.count)
+        while try versionRows.next() {
             versions += 1
-            let version = LedgerVersion(row: row)
-            let isCurrent: Bool = row[18]
-            var state = currentByEntry[version.entryID] ?? (0, [])
-            state.highest = max(state.highest, version.version)
-            if isCurrent { state.current.append(version.version) }
-            currentByEntry[version.entryID] = state
-            guard let recorded = versionEvents.removeValue(forKey: VersionKey(entry: version.entryID, version: version.version)) else {
-                findings.append(VerificationFinding("ledger_row_unrecorded", ledgerID: version.entryID,
-                    message: "Version \(version.version) has no event recording it: it was added behind the tool's back, or its event was removed."))
+            let id = versionRows.int64(0)
+            let version = versionRows.int64(1)
+            if entry?.id != id {
+                checkCurrent()
+                entry = (id, version, [])
+            }
+            if var state = entry {
+                state.highest = max(state.highest, version)
+                if versionRows.int64(currentColumn) == 1 { state.current.append(version) }
+                entry = state
+            }
+            guard let recorded = versionEvents.removeValue(forKey: VersionKey(entry: id, version: Int(version))) else {
+                findings.append(VerificationFinding("ledger_row_unrecorded", ledgerID: id,
+                    message: "Version \(version) has no event recording it: it was added behind the tool's back, or its event was removed."))
                 continue
             }
-            if !matches(version, recorded) {
-                findings.append(VerificationFinding("ledger_row_changed", seq: recorded.seq, ledgerID: version.entryID,
-                    message: "Version \(version.version) differs from what event \(recorded.seq) recorded: the row was edited behind the tool's back."))
+            let same: Bool
+            if var rowHash = recorded.rowHash {
+                input.reset()
+                for column in 0..<currentColumn { input.append(raw: versionRows.text(column)) }
+                same = rowHash.withUTF8 { input.digestMatches(hex: $0) }
+            } else {
+                same = try matchesValues(db, entry: id, version: version, recorded)
+            }
+            if !same {
+                findings.append(VerificationFinding("ledger_row_changed", seq: recorded.seq, ledgerID: id,
+                    message: "Version \(version) differs from what event \(recorded.seq) recorded: the row was edited behind the tool's back."))
             }
         }
+        checkCurrent()
         for (key, recorded) in versionEvents.sorted(by: { $0.value.seq < $1.value.seq }) {
             findings.append(VerificationFinding("ledger_row_missing", seq: recorded.seq, ledgerID: key.entry,
                 message: "Version \(key.version) recorded by this event is missing from the ledger (deleted)."))
         }
-        for (entry, state) in currentByEntry.sorted(by: { $0.key < $1.key }) where state.current != [state.highest] {
-            findings.append(VerificationFinding("ledger_current_wrong", ledgerID: entry,
-                message: "The current version should be \(state.highest), the latest; the ledger marks \(state.current.map(String.init).joined(separator: ",")) instead."))
-        }
+        findings += currentWrong
         // The posting row keeps version 1's values.
         let columns = LedgerVersion.valueColumns
         for id in try Int64.fetchAll(db, sql: """
@@ -189,16 +224,20 @@ extension Store {
                                   findings: findings, chainSeconds: 0, archiveSeconds: 0)
     }
 
-    /// Whether a version is what its event recorded: by the row hash, or for events written
-    /// before versions existed, by the values the event carries.
-    private static func matches(_ version: LedgerVersion, _ recorded: Recorded) -> Bool {
-        if let hash = recorded.rowHash { return hash == version.rowHash }
-        guard let values = try? JSONDecoder().decode([String: String?].self, from: Data(recorded.payload.utf8)) else {
+    /// Whether a version is what an event written before row hashes existed recorded: by the
+    /// values the event carries.
+    private static func matchesValues(_ db: Database, entry: Int64, version: Int64, _ recorded: Recorded) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: """
+                SELECT \(LedgerVersion.selection("v")) FROM ledger_version v WHERE v.entry_id = ? AND v.version = ?
+                """, arguments: [entry, version]),
+              let payload = recorded.payload,
+              let values = try? JSONDecoder().decode([String: String?].self, from: Data(payload.utf8)) else {
             return false
         }
+        let stored = LedgerVersion(row: row)
         for name in CanonicalField.all {
             let said = values[name] ?? nil
-            let has = version.values[name]
+            let has = stored.values[name]
             if CanonicalField.amounts.contains(name) ? said.flatMap({ Int($0) }) != has.flatMap({ Int($0) }) : said != has {
                 return false
             }
@@ -208,20 +247,17 @@ extension Store {
 
     /// A string value of the event payload's sorted-key JSON without decoding all of it (the
     /// ids and hashes looked up here never hold quotes or escapes; a quote inside another value
-    /// is escaped, so the pattern cannot match there).
-    static func jsonString(_ payload: String, _ key: String) -> String? {
-        let utf8 = Array(payload.utf8)
-        let pattern = Array("\"\(key)\":\"".utf8)
-        guard utf8.count > pattern.count else { return nil }
-        var index = 0
-        while index + pattern.count <= utf8.count {
-            if utf8[index] == pattern[0], utf8[index..<index + pattern.count].elementsEqual(pattern) {
-                let start = index + pattern.count
-                guard let end = utf8[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-                return String(decoding: utf8[start..<end], as: UTF8.self)
-            }
-            index += 1
+    /// is escaped, so the pattern cannot match there). `payload` is NUL-terminated, as
+    /// `sqlite3_column_text` hands text out (the search stops at a NUL: a payload with one inside
+    /// was tampered with, and its event's hash says so).
+    static func jsonString(_ payload: UnsafeBufferPointer<UInt8>, _ key: String) -> String? {
+        guard let base = payload.baseAddress else { return nil }
+        return "\"\(key)\":\"".withCString { pattern -> String? in
+            guard let found = base.withMemoryRebound(to: CChar.self, capacity: payload.count + 1, { strstr($0, pattern) })
+            else { return nil }
+            let start = found.withMemoryRebound(to: UInt8.self, capacity: 1) { base.distance(to: $0) } + strlen(pattern)
+            guard start <= payload.count, let end = payload[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: payload[start..<end]), as: UTF8.self)
         }
-        return nil
     }
 }

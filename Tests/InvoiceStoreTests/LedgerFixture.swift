@@ -55,6 +55,22 @@ final class LedgerFixture {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
+
+    /// Rows the sqlite3 command prints for a query, each a list of its columns as text (fields
+    /// split at U+001E, rows at U+001D, so that any text survives).
+    func sqlite3Rows(_ sql: String) throws -> [[String]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = ["-separator", "\u{1E}", "-newline", "\u{1D}", Store.databasePath(home: url), sql]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
+        return text.split(separator: "\u{1D}", omittingEmptySubsequences: true)
+            .map { $0.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init) }
+    }
 }
 
 /// `#require` outside a test function: a missing value fails the fixture.

@@ -40,6 +40,69 @@ struct LedgerVerifyTests {
         #expect(try ledger.store.verify().findings.map(\.code) == ["ledger_row_changed"])
     }
 
+    @Test func anAbsentValueMadeEmptyIsFound() throws {
+        // Version 1 of entry 1 has no note and no due date: '' is not the same as absent.
+        for column in ["note", "due_date"] {
+            let ledger = try Self.fixture()
+            try ledger.sqlite3("DROP TRIGGER ledger_version_values_fixed; UPDATE ledger_version SET \(column) = '' WHERE entry_id = 1")
+            // (the posting row keeps version 1's values: it now differs from version 1 too)
+            let findings = try ledger.store.verify().findings
+            #expect(findings.contains { $0.code == "ledger_row_changed" && $0.ledgerID == 1 && $0.seq != nil }, "\(column)")
+            #expect(findings.allSatisfy { $0.code == "ledger_row_changed" && $0.ledgerID == 1 }, "\(column)")
+        }
+    }
+
+    @Test func theCurrentVersionMovedBackIsFound() throws {
+        let ledger = try Self.fixture()
+        // Entry 2 was corrected: version 2 is current. Mark version 1 current instead.
+        try ledger.sqlite3("""
+            DROP TRIGGER ledger_version_only_retired;
+            UPDATE ledger_version SET current = 0 WHERE entry_id = 2 AND version = 2;
+            UPDATE ledger_version SET current = 1 WHERE entry_id = 2 AND version = 1;
+            """)
+        #expect(try ledger.store.verify().findings.map { "\($0.code) \($0.ledgerID ?? 0)" } == ["ledger_current_wrong 2"])
+    }
+
+    @Test func eventAndRowHashesAreSHA256OfTheDocumentedFieldsBySha256sum() throws {
+        // The chain's format, checked with tools outside ours: an event's hash is the SHA-256 of
+        // previous_hash, seq, at, actor, kind, document_id ('' when none) and payload joined by
+        // U+001F; a version's row_hash covers entry_id, version, at, by, note, forced and the
+        // twelve values, an absent one written as U+0018.
+        let ledger = try Self.fixture()
+        let separator = "\u{1F}", absent = "\u{18}"
+        for seq in 1...10 {
+            let row = try ledger.sqlite3Rows("""
+                SELECT previous_hash, seq, at, actor, kind, coalesce(document_id, ''), payload, hash FROM event WHERE seq = \(seq)
+                """)[0]
+            #expect(try sha256sum(row.dropLast().joined(separator: separator)) == row.last, "event \(seq)")
+        }
+        let columns = "entry_id, version, at, by, note, forced, issuer_name, registration_number, invoice_number, issue_date, "
+            + "due_date, recipient_name, total_amount, tax_amount, taxable_10, tax_10, taxable_8, tax_8"
+        let selection = columns.split(separator: ", ").map { "coalesce(\($0), char(24))" }.joined(separator: ", ")
+        let versions = try ledger.sqlite3Rows("SELECT \(selection) FROM ledger_version ORDER BY entry_id, version")
+        let recorded = try ledger.sqlite3Rows("""
+            SELECT json_extract(payload, '$.row_hash') FROM event WHERE kind IN ('ledger.posted', 'ledger.corrected')
+            ORDER BY json_extract(payload, '$.ledger_id') + 0, json_extract(payload, '$.version') + 0
+            """).map { $0[0] }
+        #expect(versions.count == 5 && recorded.count == 5)
+        #expect(versions.contains { $0.contains(absent) })
+        #expect(try versions.map { try sha256sum($0.joined(separator: separator)) } == recorded)
+    }
+
+    private func sha256sum(_ text: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let digest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(digest.prefix(64))
+    }
+
     @Test func aVoidDeletedWithSqlite3IsFound() throws {
         let ledger = try Self.fixture()
         try ledger.sqlite3("DROP TRIGGER ledger_void_no_delete; DELETE FROM ledger_void")
