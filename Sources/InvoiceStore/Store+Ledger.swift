@@ -37,7 +37,7 @@ extension Store {
     /// Entries with their current values, void and document (`v`, `x` and `d` in the clause).
     static func fetchEntries(_ db: Database, where clause: String, arguments: StatementArguments,
                              order: String) throws -> [LedgerEntry] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(LedgerVersion.selection("v")), e.document_id, d.source_file, d.sha256, x.at, x.by, x.reason
             FROM ledger_version v
             JOIN ledger_entry e ON e.id = v.entry_id
@@ -45,7 +45,7 @@ extension Store {
             LEFT JOIN ledger_void x ON x.entry_id = v.entry_id
             WHERE \(clause)
             ORDER BY \(order)
-            """, arguments: arguments).map { row in
+            """), arguments: arguments).map { row in
             let version = LedgerVersion(row: row)
             var void: LedgerVoid?
             if let at: String = row[21] { void = LedgerVoid(entryID: version.entryID, at: at, by: row[22], reason: row[23]) }
@@ -67,8 +67,8 @@ extension Store {
     public func ledgerSummaries(_ entries: [LedgerEntry]) throws -> [DocumentSummary] {
         var summaries: [DocumentSummary] = []
         for chunk in stride(from: 0, to: entries.count, by: 500).map({ Array(entries[$0..<min($0 + 500, entries.count)]) }) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let byID = Dictionary(try documents(sql: "WHERE d.id IN (\(marks))", arguments: StatementArguments(chunk.map(\.documentID)))
+            let byID = Dictionary(try documents(sql: "WHERE d.id IN (SELECT value FROM json_each(?))",
+                                                arguments: [Self.jsonArray(chunk.map(\.documentID))])
                 .map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for entry in chunk {
                 guard var summary = byID[String(entry.documentID)] else { continue }
