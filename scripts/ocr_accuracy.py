@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Character accuracy of `invoice-worker extract --json` output against the samples' ground truth.
 
-Usage: invoice-worker extract --json FILE... | scripts/ocr_accuracy.py
+Usage: invoice-worker extract --json FILE... | scripts/ocr_accuracy.py [--diff]
+(--diff prints, under each file, every row read differently from its truth, and words that
+matched no row.)
 Accuracy = 1 - errors / truth characters, over non-whitespace NFKC characters. The truth's
 strings are grouped into rows (by vertical centre, as ReadingOrder.swift groups words); every
 word read is assigned to the row whose vertical centre is nearest (within a row height, else
@@ -47,6 +49,9 @@ def rows_of(strings):
     return rows
 
 
+DIFF = "--diff" in sys.argv[1:]
+
+
 def page_errors(truth_strings, words):
     """(errors, truth characters) for one page: words matched to truth rows by position."""
     rows = rows_of(truth_strings)
@@ -62,14 +67,19 @@ def page_errors(truth_strings, words):
         best = min(range(len(rows)), key=lambda i: abs(rows[i]["centre"] - mid), default=None)
         if best is None or abs(rows[best]["centre"] - mid) > rows[best]["height"]:
             errors += len(significant(word["text"]))
+            if DIFF:
+                print(f"    extra   {word['text']!r}")
         else:
             assigned[best].append(word)
     total = 0
     for row, row_words in zip(rows, assigned):
         expected = significant("".join(i["text"] for i in sorted(row["items"], key=lambda i: i["box"][0])))
         read = significant("".join(w["text"] for w in sorted(row_words, key=lambda w: w["box"][0])))
-        errors += distance(read, expected)
+        row_errors = distance(read, expected)
+        errors += row_errors
         total += len(expected)
+        if DIFF and row_errors:
+            print(f"    {row_errors:3d}  want {''.join(expected)}\n         read {''.join(read)}")
     return errors, total
 
 

@@ -99,6 +99,7 @@ final class TesseractEngine {
             defer { TessBaseAPIClear(digitHandle) }
             for run in runs { reread(run, in: &words, of: image, with: digitHandle) }
         }
+        words = OCRNoise.clean(words)
 
         let scale = 72.0 / dpi
         return words.compactMap { raw in
