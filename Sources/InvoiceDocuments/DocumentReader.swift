@@ -222,6 +222,7 @@ public final class DocumentReader: DocumentReading, @unchecked Sendable {
                                   engine: Int, tesseract: TesseractEngine, started: Date, pool: OCRPool,
                                   configuration: ReaderConfiguration) throws(DocumentReadError) -> PageText {
         try image.normaliseForOCR()
+        if configuration.removeSeals { image.removeSeals(dpi: dpi) }
         var effectiveDPI = dpi
         // Tesseract reads best with text ~20–30 px high: bring coarse scans (fax, 150 dpi) up.
         if dpi < configuration.minimumOCRDPI {

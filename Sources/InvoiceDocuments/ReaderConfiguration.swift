@@ -24,6 +24,8 @@ public struct ReaderConfiguration: Sendable, Hashable {
     /// Straighten scans before OCR (Leptonica finds the skew; pages are rotated only when it
     /// is found with confidence and is at least 0.1°).
     public var deskew: Bool = true
+    /// Erase company seals (mid-grey, square, apart from the print) from grey scans before OCR.
+    public var removeSeals: Bool = true
     /// Skews at least this large are straightened by rotating the image; smaller ones are
     /// corrected in the word boxes only (see DocumentReader).
     public var rotateImageAboveDegrees: Double = 2
