@@ -1,7 +1,7 @@
 extension Template {
     /// The generic extractor for layouts without a template: a dictionary of the Japanese and
     /// English labels invoices print, the value found right of or below each label; the
-    /// `T`-number anywhere; the recipient before 御中 / 様; the issuer as the company block that
+    /// `T`-number anywhere; the recipient before 御中 / 様 (or under Bill To / 請求先); the issuer as the company block that
     /// is not the recipient (surest above the 登録番号). Weaker labels carry lower certainty, and
     /// the amounts are settled by the tax arithmetic.
     public static let generic: Template = {
@@ -32,7 +32,9 @@ extension Template {
             FieldRule(field: "due_date", locators:
                 labels(["お支払期限", "支払期限", "お支払期日", "支払期日", "お支払日", "Due Date", "Payment Due"])),
             FieldRule(field: "recipient_name", locators:
-                labels(["御中"], certainty: 0.9, relations: [.leftOf]) + labels(["様", "殿"], certainty: 0.7, relations: [.leftOf])),
+                labels(["御中"], certainty: 0.9, relations: [.leftOf]) + labels(["様", "殿"], certainty: 0.7, relations: [.leftOf])
+                // English and bilingual invoices name the customer under a label instead.
+                + labels(["Bill To", "Billed To", "Bill to", "Invoice To", "請求先", "ご請求先"], certainty: 0.8, relations: [.below])),
             FieldRule(field: "total_amount", locators:
                 labels(["ご請求金額", "御請求金額", "請求金額", "ご請求額", "御請求額", "税込合計", "合計金額", "Total Amount", "Amount Due", "Total"], relations: rightOnly)
                 + labels(["合計"], certainty: 0.7, relations: rightOnly)),

@@ -34,6 +34,8 @@ enum ValueNormalizer {
         case .text:
             let value = FieldNormalizer.field(field, text: text).value ?? ""
             guard !value.isEmpty, value.contains(where: { $0.isLetter }) else { return nil }
+            // A label (`Invoice Date:`) or a date (`August 15, 2024`) in the next column is not a name.
+            if value.hasSuffix(":") || value.hasSuffix("：") || (try? InvoiceDateParser.parse(value)) != nil { return nil }
             return (value, 1)
         }
     }
