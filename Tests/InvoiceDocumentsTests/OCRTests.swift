@@ -7,10 +7,10 @@ import Testing
 struct OCRTests {
     static let scans = ["classic-scan.pdf", "wareki-scan.pdf", "bilingual-scan.pdf", "twopage-scan.tiff"]
 
-    /// The issue's goal is 97% on every scan; today the seal-covered and ruled-table scans
-    /// reach 91–95% (see BENCHMARKS.md). 90% is the floor no change may go below; the 97%
-    /// goal is recorded as a known issue until it holds.
-    @Test("scans are OCRed with at least 90% character accuracy (goal 97%)", arguments: scans)
+    /// The issue's goal is 97% on every scan; today these four read 94.8–99.7% (see
+    /// BENCHMARKS.md). 93% is the floor no change may go below; the 97% goal is recorded as a
+    /// known issue until it holds.
+    @Test("scans are OCRed with at least 93% character accuracy (goal 97%)", arguments: scans)
     func characterAccuracy(sample: String) async throws {
         let truth = try TestSupport.truth(for: sample)
         let document = try await TestSupport.read(sample)
@@ -20,7 +20,7 @@ struct OCRTests {
             #expect(page.ocr != nil)
         }
         let accuracy = TestSupport.characterAccuracy(document, truth: truth)
-        #expect(accuracy >= 0.90, "\(sample): character accuracy \(accuracy)")
+        #expect(accuracy >= 0.93, "\(sample): character accuracy \(accuracy)")
         withKnownIssue("97% character accuracy is not reached on every scan yet", isIntermittent: true) {
             #expect(accuracy >= 0.97, "\(sample): character accuracy \(accuracy)")
         }
