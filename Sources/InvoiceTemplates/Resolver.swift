@@ -117,6 +117,10 @@ struct Resolver {
             }
         }
         guard let best else { return ([:], [], false) }
+        // Amounts that do not add up, or that add up only because one is missing (a tax total
+        // equal to the one rate tax read, the other rate's unread): what the arithmetic implies.
+        let missing = AmountRepair.fields.contains { best.choice[$0] == nil }
+        if !best.consistent || missing, let repaired = repair(best.choice) { return (repaired, [], true) }
         var choice = best.choice
         // A rate printed nowhere is 0 by SPEC; with the arithmetic confirming, so are its parts.
         for rate in [10, 8] where choice["taxable_\(rate)"]?.value == "0" && choice["tax_\(rate)"] == nil {
@@ -132,6 +136,31 @@ struct Resolver {
         }
         let check = TaxCheck.check(TaxBreakdown(fields: values(choice), basis: basis))
         return (choice, check.reasons, false)
+    }
+
+    /// The chosen amounts with what the tax arithmetic implies where they did not add up or were
+    /// missing (see `AmountRepair`). A value that only fills a gap is as sure as the readings it
+    /// is computed from; one that replaces a reading keeps the place it was printed, says what
+    /// was read, and is never sure enough to post (at most 0.8).
+    private func repair(_ choice: Choice) -> Choice? {
+        var known: [String: Int] = [:], confidence: [String: Double] = [:]
+        for field in AmountRepair.fields {
+            guard let candidate = choice[field], let value = Int(candidate.value) else { continue }
+            known[field] = value
+            confidence[field] = candidate.confidence
+        }
+        guard let values = AmountRepair.repair(known, confidence: confidence, basis: basis) else { return nil }
+        let printed = choice.values.filter { $0.page != nil }.map(\.confidence).min() ?? 0.8
+        let replacesReading = values.contains { known[$0.key] != nil && known[$0.key] != $0.value }
+        var repaired = choice
+        for (field, value) in values where known[field] != value {
+            let read = choice[field]
+            repaired[field] = Candidate(value: String(value), text: read?.text ?? "",
+                                        confidence: Swift.min(replacesReading ? 0.8 : 0.99, printed),
+                                        page: read?.page, box: read?.box,
+                                        locator: "derived from the tax arithmetic" + (read.map { " (read as \($0.value))" } ?? ""))
+        }
+        return repaired
     }
 
     /// Whether the arithmetic really tied the total to the rates: a total, at least one rate, and
