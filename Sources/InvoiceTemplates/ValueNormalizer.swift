@@ -1,3 +1,4 @@
+import Foundation
 import InvoiceCore
 
 /// Reads located text as a field's type with the core's normalisers; nil when it is not one
@@ -13,7 +14,10 @@ enum ValueNormalizer {
             return (String(amount.value), amount.confidence)
         case .date:
             guard text.contains(where: \.isNumber) else { return nil }
-            if let date = try? InvoiceDateParser.parse(text) { return (date.value.iso, date.confidence) }
+            if let date = try? InvoiceDateParser.parse(text) {
+                if let repaired = plausibleYear(date.value) { return (repaired.iso, date.confidence * 0.6) }
+                return (date.value.iso, date.confidence)
+            }
             // OCR puts specks and rules into a date (`令ー和6年`, `2024年|06月`): without the
             // characters no date holds, it may read — less surely.
             let cleaned = String(text.filter { !"ー|'`~、。_・".contains($0) })
@@ -38,6 +42,26 @@ enum ValueNormalizer {
             if value.hasSuffix(":") || value.hasSuffix("：") || (try? InvoiceDateParser.parse(value)) != nil { return nil }
             return (value, 1)
         }
+    }
+
+    /// Invoices are dated between 1990 and next year. A year outside (`2924`, `2624`: the jpn
+    /// model reads 0 as 9 or 6) is a misreading when exactly one digit changed brings it inside;
+    /// that date is returned (less sure), else nil (also for a plausible year).
+    static func plausibleYear(_ date: CivilDate, now: Date = Date()) -> CivilDate? {
+        let latest = Calendar(identifier: .gregorian).component(.year, from: now) + 1
+        let window = 1990...latest
+        guard !window.contains(date.year) else { return nil }
+        let digits = Array(String(date.year))
+        var years: Set<Int> = []
+        for position in digits.indices {
+            for digit in "0123456789" where digit != digits[position] {
+                var changed = digits
+                changed[position] = digit
+                if let year = Int(String(changed)), window.contains(year) { years.insert(year) }
+            }
+        }
+        guard years.count == 1, let year = years.first else { return nil }
+        return CivilDate(year: year, month: date.month, day: date.day)
     }
 
     /// OCR reads the T of `T8011…` as 1, 7, I, l or |: fourteen characters, the last thirteen
