@@ -44,11 +44,14 @@ enum ValueNormalizer {
         }
     }
 
+    /// Next year, once per process (a calendar per date read costs more than the reading).
+    private static let latestYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+
     /// Invoices are dated between 1990 and next year. A year outside (`2924`, `2624`: the jpn
     /// model reads 0 as 9 or 6) is a misreading when exactly one digit changed brings it inside;
     /// that date is returned (less sure), else nil (also for a plausible year).
-    static func plausibleYear(_ date: CivilDate, now: Date = Date()) -> CivilDate? {
-        let latest = Calendar(identifier: .gregorian).component(.year, from: now) + 1
+    static func plausibleYear(_ date: CivilDate, now: Date? = nil) -> CivilDate? {
+        let latest = now.map { Calendar(identifier: .gregorian).component(.year, from: $0) + 1 } ?? latestYear
         let window = 1990...latest
         guard !window.contains(date.year) else { return nil }
         let digits = Array(String(date.year))
