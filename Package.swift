@@ -99,7 +99,8 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(
             name: "InvoiceWorkerTests",
-            dependencies: ["InvoiceWorker", "InvoiceCore", .product(name: "Configuration", package: "swift-configuration"),
+            dependencies: ["InvoiceWorker", "InvoiceCore", "InvoiceRegistry", "InvoiceTemplates",
+                           .product(name: "Configuration", package: "swift-configuration"),
                            .product(name: "Logging", package: "swift-log")]),
         // Runs the built executable as a user would; depends on it so that it is built first.
         // InvoiceStore and InvoiceCore: the ledger tests post entries through the Store API.

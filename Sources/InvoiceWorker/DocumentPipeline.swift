@@ -66,7 +66,8 @@ struct DocumentPipeline: Sendable {
 
     /// Extraction, the checks and the routing decision.
     private func route(_ text: DocumentText, into submission: inout DocumentSubmission) {
-        let extraction = Extractor.extract(pages: text.pages, templates: templates())
+        var extraction = Extractor.extract(pages: text.pages, templates: templates())
+        ExtractionRouting.correctRegistrationNumber(&extraction) { registry.answer(number: $0, date: $1, logger: logger) }
         // Stored: the canonical fields (taxable_N without tax).
         let fields = extraction.values.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) }
         let question = ExtractionRouting.registryQuestion(extraction)

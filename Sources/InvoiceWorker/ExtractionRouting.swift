@@ -14,6 +14,37 @@ public enum ExtractionRouting {
         return (number, date)
     }
 
+    /// A registration number the registry does not know, when exactly one of the numbers it may
+    /// be a misreading of (`RegistrationNumber.possibleOriginals`: a 0 read as 9 or 6 keeps the
+    /// check digit valid) is registered under the issuer name read (similarity ≥ 0.8): that
+    /// number instead, below the ledger's confidence (the clerk confirms it), its locator saying
+    /// what was read. `lookup` answers for one number (nil: no registry). Returns whether the
+    /// number changed.
+    @discardableResult
+    public static func correctRegistrationNumber(_ extraction: inout ExtractionResult,
+                                                 lookup: (RegistrationNumber, CivilDate) -> RegistryAnswer?) -> Bool {
+        // Whether a number is in the registry at all does not depend on the day asked about.
+        let date = extraction.values[CanonicalField.issueDate]?.dateValue ?? CivilDate(year: 2023, month: 10, day: 1)!
+        guard let index = extraction.fields.firstIndex(where: { $0.field == CanonicalField.registrationNumber }),
+              let read = extraction.fields[index].value.registrationNumberValue,
+              let answer = lookup(read, date), !answer.found,
+              let issuer = extraction[CanonicalField.issuerName] else { return false }
+        let name = CompanyName(issuer)
+        var match: RegistrationNumber?
+        for candidate in read.possibleOriginals {
+            guard let registered = lookup(candidate, date), registered.found,
+                  name.bestSimilarity(to: [registered.name, registered.tradeName, registered.popularName].compactMap { $0 }) >= 0.8
+            else { continue }
+            guard match == nil else { return false }  // two registered companies fit: no guess
+            match = candidate
+        }
+        guard let match else { return false }
+        extraction.fields[index].value.value = match.formatted
+        extraction.fields[index].value.confidence = min(0.8, extraction.fields[index].value.confidence)
+        extraction.fields[index].locator = (extraction.fields[index].locator ?? "") + " (registry: read as \(read.formatted))"
+        return true
+    }
+
     public static func decide(_ extraction: ExtractionResult, registry: RegistryAnswer?, isDuplicateInvoice: Bool,
                               policy: RoutingPolicy) -> RoutingDecision {
         let fields = extraction.routingFields.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) }

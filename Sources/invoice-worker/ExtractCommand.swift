@@ -126,7 +126,11 @@ struct ExtractCommand: AsyncParsableCommand {
             // No registry imported: routing still runs, and says the registry could not be asked.
             let registry = try? Registry(path: Registry.defaultPath(home: homePath))
             for index in results.indices {
-                guard let extraction = results[index].extraction else { continue }
+                guard var extraction = results[index].extraction else { continue }
+                if let registry {
+                    ExtractionRouting.correctRegistrationNumber(&extraction) { try? registry.lookup($0.formatted, on: $1) }
+                    results[index].extraction = extraction
+                }
                 // The worker's decision (no duplicate check: nothing is stored here).
                 let question = ExtractionRouting.registryQuestion(extraction)
                 let answer = question.flatMap { try? registry?.lookup($0.number.formatted, on: $0.date) }
