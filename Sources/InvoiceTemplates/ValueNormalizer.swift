@@ -21,8 +21,9 @@ enum ValueNormalizer {
             // OCR puts specks and rules into a date (`令ー和6年`, `2024年|06月`): without the
             // characters no date holds, it may read — less surely.
             let cleaned = String(text.filter { !"ー|'`~、。_・".contains($0) })
-            guard cleaned != text, let date = try? InvoiceDateParser.parse(cleaned) else { return nil }
-            return (date.value.iso, date.confidence * 0.9)
+            if cleaned != text, let date = try? InvoiceDateParser.parse(cleaned) { return (date.value.iso, date.confidence * 0.9) }
+            if let date = zerosReadAsSixOrNine(cleaned) { return (date.iso, 0.5) }
+            return nil
         case .registrationNumber:
             guard let number = RegistrationNumber.parse(from: text) ?? misreadPrefix(text) else { return nil }
             // A wrong check digit is a misreading or a misprint: keep it, but far behind a valid one.
@@ -42,6 +43,27 @@ enum ValueNormalizer {
             if value.hasSuffix(":") || value.hasSuffix("：") || (try? InvoiceDateParser.parse(value)) != nil { return nil }
             return (value, 1)
         }
+    }
+
+    /// A date that does not parse (`2624年66月15日`) because the jpn model read some of its 0s as
+    /// 6 or 9: the one date that reading some of them back as 0 gives, in 1990…next year; nil
+    /// when none or several do. Only for text shaped like a date (年 and 月, or two of / . -),
+    /// with at most six such digits.
+    static func zerosReadAsSixOrNine(_ text: String) -> CivilDate? {
+        let characters = Array(text)
+        let separators = characters.filter { "/.-".contains($0) }.count
+        guard (characters.contains("年") && characters.contains("月")) || separators >= 2 else { return nil }
+        let confusable = characters.indices.filter { characters[$0] == "6" || characters[$0] == "9" }
+        guard !confusable.isEmpty, confusable.count <= 6 else { return nil }
+        var found: Set<CivilDate> = []
+        for mask in 1..<(1 << confusable.count) {
+            var candidate = characters
+            for (bit, index) in confusable.enumerated() where mask & (1 << bit) != 0 { candidate[index] = "0" }
+            guard let date = try? InvoiceDateParser.parse(String(candidate)), (1990...latestYear).contains(date.value.year) else { continue }
+            found.insert(date.value)
+            if found.count > 1 { return nil }
+        }
+        return found.first
     }
 
     /// Next year, once per process (a calendar per date read costs more than the reading).

@@ -27,4 +27,16 @@ struct PlausibleYearTests {
         #expect(read?.value == "2024-06-30")
         #expect((read?.confidence ?? 1) <= 0.6)
     }
+
+    @Test func aDateWhoseZerosWereReadAsSixesIsReadBackWhenOnlyOneWayFits() {
+        // 2624年66月15日: no month 66; reading 6s back as 0 gives exactly one date in range.
+        #expect(ValueNormalizer.zerosReadAsSixOrNine("2624年66月15日")?.iso == "2024-06-15")
+        #expect(ValueNormalizer.normalize("2624年66月15日(土)", field: "issue_date", type: .date)?.value == "2024-06-15")
+        #expect((ValueNormalizer.normalize("2624年66月15日(土)", field: "issue_date", type: .date)?.confidence ?? 1) <= 0.5)
+        // 2019年16月9日: 2019-10-09 and 2010-10-09 both fit: no guess.
+        #expect(ValueNormalizer.zerosReadAsSixOrNine("2019年16月9日") == nil)
+        // Not shaped like a date, or no 6 or 9 to read back.
+        #expect(ValueNormalizer.zerosReadAsSixOrNine("¥66,000") == nil)
+        #expect(ValueNormalizer.zerosReadAsSixOrNine("2024年13月31日") == nil)
+    }
 }
