@@ -114,7 +114,7 @@ struct LocatorEvaluator {
                     guard word.box.minX - previous.box.maxX <= Swift.max(previous.box.height, word.box.height) * 0.5 else { break }
                     start -= 1
                 }
-                let penalty = linesUsed == 0 ? 1.0 : 0.6
+                let penalty = linesUsed == 0 ? 1.0 : 0.4
                 result += runs(candidate.words[start...].prefix(16), reversed: false, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * penalty) }
                 linesUsed += 1
             }
