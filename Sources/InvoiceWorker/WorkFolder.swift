@@ -21,9 +21,14 @@ final class WorkFolder: @unchecked Sendable {
         workerID = "w" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         folder = root.appendingPathComponent(workerID, isDirectory: true)
         let lockPath = root.appendingPathComponent(workerID + ".lock").path
-        // The lock first: a folder with no lock file is taken for a dead worker's.
-        lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard lockDescriptor >= 0, flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // The lock first: a folder with no lock file is taken for a dead worker's. It is made and
+        // locked under a name other workers do not probe, then renamed into place: a worker
+        // probing `<id>.lock` for a dead owner (by locking it) must never find it unlocked, or
+        // it would clear this live worker's lock and later adopt its claims.
+        let pendingPath = root.appendingPathComponent("." + workerID + ".lock-new").path
+        lockDescriptor = open(pendingPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard lockDescriptor >= 0, flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0, rename(pendingPath, lockPath) == 0 else {
+            unlink(pendingPath)
             throw WorkerError.folder(root.path, "cannot hold a lock file")
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -185,6 +185,31 @@ struct WorkerCLITests {
         #expect(try home.archiveMatches(documents))
     }
 
+    @Test func workersStartingBesideAServiceAllStartAndEachFileIsTakenOnce() throws {
+        // A running worker probes the others' lock files for dead owners by locking them: it
+        // must never catch a new worker's lock before that worker holds it (seen once as "cannot
+        // hold a lock file" when a nightly run started beside a service; the window is too short
+        // to hit on demand, so this runs the situation many times and checks the outcome).
+        let home = try WorkerHome("together")
+        try WorkerHome.batch(12, into: home.inbox)
+        let files = try home.inboxFiles()
+        let service = try home.start(["run"])
+        defer { if service.isRunning { kill(service.processIdentifier, SIGKILL) } }
+        for round in 0..<10 {
+            let logs = (0..<3).map { home.root.appendingPathComponent("together-\(round)-\($0).log") }
+            let workers = try logs.map { try home.start(["run", "--once", "--concurrency", "1"], log: $0) }
+            for (worker, log) in zip(workers, logs) {
+                worker.waitUntilExit()
+                #expect(worker.terminationStatus == 0, "round \(round): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+            }
+        }
+        _ = try home.waitForDocuments(files.count, seconds: 60)
+        kill(service.processIdentifier, SIGTERM)
+        service.waitUntilExit()
+        Self.expectExactlyOnce(try home.documents(), files: files)
+        #expect(home.claimedFiles().isEmpty)
+    }
+
     @Test func aThousandFilesDroppedAtOnceAreAllProcessed() throws {
         let home = try WorkerHome("thousand")
         try home.importSampleRegistry()
