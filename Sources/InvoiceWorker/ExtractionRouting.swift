@@ -32,7 +32,9 @@ public enum ExtractionRouting {
         let name = CompanyName(issuer)
         var match: RegistrationNumber?
         for candidate in read.possibleOriginals {
-            guard let registered = lookup(candidate, date), registered.found,
+            // The registry stopped answering: no correction (and no error per candidate).
+            guard let registered = lookup(candidate, date) else { return false }
+            guard registered.found,
                   name.bestSimilarity(to: [registered.name, registered.tradeName, registered.popularName].compactMap { $0 }) >= 0.8
             else { continue }
             guard match == nil else { return false }  // two registered companies fit: no guess
