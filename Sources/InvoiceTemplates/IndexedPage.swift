@@ -113,9 +113,11 @@ extension IndexedPage {
         return hits
     }
 
-    /// A number standing for a character: its scalar, or (for the rare character of several
-    /// scalars) its hash with the top bit set, which no scalar has.
+    /// A number standing for a character: its scalar (a comma's is a full stop's), or (for the
+    /// rare character of several scalars) its hash with the top bit set, which no scalar has.
     static func key(_ character: Character) -> UInt32 {
+        // OCR reads a label's full stop as a comma (`No,` for `No.`): the same key for both.
+        if character == "," { return 0x2E }
         let scalars = character.unicodeScalars
         if scalars.count == 1, let scalar = scalars.first { return scalar.value }
         return UInt32(truncatingIfNeeded: character.hashValue) | 0x8000_0000

@@ -34,6 +34,14 @@ struct OCRToleranceTests {
         #expect(result.values["tax_10"]?.intValue == 4128)
     }
 
+    @Test(arguments: ["No,", "請求書No,", "Invoice No,"])
+    func aFullStopReadAsACommaStillMakesTheLabel(read: String) {
+        let page = PageBuilder().word(read, x: 300, y: 100).word("YB-24-0719", x: 380, y: 100).page
+        let label = String(read.map { $0 == "," ? "." : $0 })
+        let result = Extractor.extract(pages: [page], template: Self.field("invoice_number", Self.anchor(label)))
+        #expect(result["invoice_number"] == "YB-24-0719")
+    }
+
     @Test(arguments: ["18011001087654", "78011001087654", "I8011001087654"])
     func aMisreadTBeforeThirteenDigitsIsStillTheNumberButNotSureEnoughToPost(printed: String) throws {
         let page = PageBuilder().word("登録番号", x: 300, y: 100).word(printed, x: 360, y: 100).page
