@@ -7,26 +7,13 @@ extension RegistrationNumber {
     public var possibleOriginals: [RegistrationNumber] {
         let digits = Array(self.digits)
         var seen: Set<String> = [self.digits]
-        var result: [RegistrationNumber] = []
-        func add(_ candidate: [Character]) {
-            let text = String(candidate)
-            guard seen.insert(text).inserted, let number = RegistrationNumber(digits: text), number.isCheckDigitValid else { return }
-            result.append(number)
-        }
-        let confusable = digits.indices.filter { digits[$0] == "9" || digits[$0] == "6" }
-        // 2^k − 1 combinations, k ≤ 13: at most 8,191 candidates, each a lookup of microseconds.
-        for mask in 1..<(1 << confusable.count) {
-            var candidate = digits
-            for (bit, index) in confusable.enumerated() where mask & (1 << bit) != 0 { candidate[index] = "0" }
-            add(candidate)
-        }
-        for index in digits.indices {
-            for digit in "0123456789" where digit != digits[index] {
-                var candidate = digits
-                candidate[index] = digit
-                add(candidate)
+        // At most 8,191 + 117 candidates, each a registry lookup of microseconds.
+        return (OCRDigits.zerosReadBack(digits) + OCRDigits.oneDigitChanged(digits)).compactMap { variant in
+            let text = String(variant)
+            guard seen.insert(text).inserted, let number = RegistrationNumber(digits: text), number.isCheckDigitValid else {
+                return nil
             }
+            return number
         }
-        return result
     }
 }

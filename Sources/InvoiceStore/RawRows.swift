@@ -34,6 +34,4 @@ struct RawRows {
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement.sqliteStatement, column) }
-
-    func string(_ column: Int32) -> String? { text(column).map { String(decoding: $0, as: UTF8.self) } }
 }

@@ -3,11 +3,11 @@ import InvoiceCore
 /// When the amounts read do not add up, the values the tax arithmetic implies for one or two of
 /// them: a misread digit (`154,226` for `154,220`), a tax read as another rate's, or amounts OCR
 /// did not read at all. The total is never replaced, and a reading only by a value it could be
-/// a misreading of (`couldBeMisread`). Every way of setting aside one value — then two — is tried; a repair is
-/// taken only when exactly one set of values comes out consistent at the smallest number set
-/// aside (or one that sets aside far less sure readings than any other), so an ambiguous page
-/// keeps its readings (and goes to review with its arithmetic reasons). The values it derives were not read: the caller gives them less than the
-/// ledger's confidence.
+/// a misreading of (`couldBeMisread`). Every way of setting aside one value — then two — is
+/// tried; a repair is taken only when exactly one set of values comes out consistent at the
+/// smallest number set aside (or one that sets aside far less sure readings than any other),
+/// so an ambiguous page keeps its readings (and goes to review with its arithmetic reasons).
+/// The values it derives were not read: the caller gives them less than the ledger's confidence.
 enum AmountRepair {
     static let fields = [CanonicalField.totalAmount, CanonicalField.taxAmount, "taxable_10", "tax_10", "taxable_8", "tax_8"]
 
@@ -66,15 +66,16 @@ enum AmountRepair {
     }
 
     private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
         var previous = Array(0...b.count)
-        for i in 1...Swift.max(a.count, 1) where !a.isEmpty {
+        for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in stride(from: 1, through: b.count, by: 1) {
                 current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 
     static func isConsistent(_ values: [String: Int], basis: TaxBasis) -> Bool {

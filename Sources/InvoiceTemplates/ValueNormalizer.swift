@@ -53,13 +53,9 @@ enum ValueNormalizer {
         let characters = Array(text)
         let separators = characters.filter { "/.-".contains($0) }.count
         guard (characters.contains("年") && characters.contains("月")) || separators >= 2 else { return nil }
-        let confusable = characters.indices.filter { characters[$0] == "6" || characters[$0] == "9" }
-        guard !confusable.isEmpty, confusable.count <= 6 else { return nil }
         var found: Set<CivilDate> = []
-        for mask in 1..<(1 << confusable.count) {
-            var candidate = characters
-            for (bit, index) in confusable.enumerated() where mask & (1 << bit) != 0 { candidate[index] = "0" }
-            guard let date = try? InvoiceDateParser.parse(String(candidate)), (1990...latestYear).contains(date.value.year) else { continue }
+        for variant in OCRDigits.zerosReadBack(characters, limit: 6) {
+            guard let date = try? InvoiceDateParser.parse(String(variant)), (1990...latestYear).contains(date.value.year) else { continue }
             found.insert(date.value)
             if found.count > 1 { return nil }
         }
@@ -76,15 +72,7 @@ enum ValueNormalizer {
         let latest = now.map { Calendar(identifier: .gregorian).component(.year, from: $0) + 1 } ?? latestYear
         let window = 1990...latest
         guard !window.contains(date.year) else { return nil }
-        let digits = Array(String(date.year))
-        var years: Set<Int> = []
-        for position in digits.indices {
-            for digit in "0123456789" where digit != digits[position] {
-                var changed = digits
-                changed[position] = digit
-                if let year = Int(String(changed)), window.contains(year) { years.insert(year) }
-            }
-        }
+        let years = Set(OCRDigits.oneDigitChanged(Array(String(date.year))).compactMap { Int(String($0)) }.filter(window.contains))
         guard years.count == 1, let year = years.first else { return nil }
         return CivilDate(year: year, month: date.month, day: date.day)
     }

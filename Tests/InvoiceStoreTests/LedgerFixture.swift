@@ -48,28 +48,29 @@ final class LedgerFixture {
 
     /// Runs SQL with the sqlite3 command, as someone editing the database behind the tool's back.
     func sqlite3(_ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [Store.databasePath(home: url), sql]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        _ = try runSQLite3([sql])
     }
 
     /// Rows the sqlite3 command prints for a query, each a list of its columns as text (fields
     /// split at U+001E, rows at U+001D, so that any text survives).
     func sqlite3Rows(_ sql: String) throws -> [[String]] {
+        try runSQLite3(["-separator", "\u{1E}", "-newline", "\u{1D}", sql])
+            .split(separator: "\u{1D}", omittingEmptySubsequences: true)
+            .map { $0.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The sqlite3 command on this home's database with `arguments` (options, then the SQL): its output.
+    private func runSQLite3(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-separator", "\u{1E}", "-newline", "\u{1D}", Store.databasePath(home: url), sql]
+        process.arguments = arguments.dropLast() + [Store.databasePath(home: url)] + arguments.suffix(1)
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
-        return text.split(separator: "\u{1D}", omittingEmptySubsequences: true)
-            .map { $0.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init) }
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return text
     }
 }
 
