@@ -16,6 +16,10 @@ public struct ReaderConfiguration: Sendable, Hashable {
     /// confidence drops to `digitDisagreementConfidence`.
     public var rereadDigits: Bool = true
     public var digitDisagreementConfidence: Double = 0.6
+    /// Read a line again on its own when Tesseract's confidence in it (the mean over its
+    /// characters) is below this, keeping the surer reading; 0 turns it off.
+    public var rereadLinesBelowConfidence: Double = 0.7
+    var rereadDoubtfulLines: Bool { rereadLinesBelowConfidence > 0 }
     /// OCR engines (one per thread) reading pages in parallel; nil means one per core.
     public var ocrThreads: Int?
     /// Scans coarser than this are scaled up before OCR (Tesseract reads text best at ~20–30 px

@@ -94,6 +94,9 @@ final class TesseractEngine {
         }
 
         var words = readWords()
+        if configuration.rereadDoubtfulLines {
+            words = rereadDoubtfulLines(words, of: image, dpi: dpi)
+        }
         let runs = DigitRuns.runs(in: words)
         if let digitHandle, !runs.isEmpty {
             defer { TessBaseAPIClear(digitHandle) }
@@ -171,6 +174,64 @@ final class TesseractEngine {
         let touched = Set(run.map(\.word))
         guard reading != original else { return }
         for index in touched { words[index].confidence = min(words[index].confidence, configuration.digitDisagreementConfidence) }
+    }
+
+    /// Tesseract's lines, in its order: a word starts a line when its first character does.
+    static func lines(of words: [RawWord]) -> [[RawWord]] {
+        var lines: [[RawWord]] = []
+        for word in words {
+            if lines.isEmpty || word.symbols.first?.lineStart == true { lines.append([word]) } else { lines[lines.count - 1].append(word) }
+        }
+        return lines
+    }
+
+    /// The mean of a line's word confidences, each word weighted by its characters.
+    static func meanConfidence(_ line: [RawWord]) -> Double {
+        let weights = line.map { Double(max(1, $0.text.count)) }
+        let total = weights.reduce(0, +)
+        return total == 0 ? 0 : zip(line, weights).map { $0.0.confidence * $0.1 }.reduce(0, +) / total
+    }
+
+    /// Reads each line Tesseract was unsure of once more on its own (the line cut out onto a
+    /// white margin, one-line segmentation) and keeps the reading it is surer of.
+    private func rereadDoubtfulLines(_ words: [RawWord], of image: PixImage, dpi: Double) -> [RawWord] {
+        let lines = Self.lines(of: words)
+        let below = Double(ProcessInfo.processInfo.environment["IW_REREAD_BELOW"] ?? "") ?? configuration.rereadLinesBelowConfidence
+        let gain = Double(ProcessInfo.processInfo.environment["IW_REREAD_GAIN"] ?? "") ?? 0.1
+        guard lines.contains(where: { Self.meanConfidence($0) < below }) else { return words }
+        let pageMode = TessBaseAPIGetPageSegMode(handle)
+        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
+        defer { TessBaseAPISetPageSegMode(handle, pageMode) }
+        var result: [RawWord] = []
+        for line in lines {
+            let before = Self.meanConfidence(line)
+            guard before < below, let again = reread(line, of: image, dpi: dpi) else { result += line; continue }
+            let after = Self.meanConfidence(again)
+            if ProcessInfo.processInfo.environment["IW_REREAD_DEBUG"] != nil {
+                FileHandle.standardError.write(Data("reread \(String(format: "%.2f", before)) → \(String(format: "%.2f", after)): \(line.map(\.text).joined(separator: " ")) → \(again.map(\.text).joined(separator: " "))\n".utf8))
+            }
+            result += after >= before + gain ? again : line
+        }
+        return result
+    }
+
+    /// One line read alone, its words' boxes in page pixels, or nil when nothing was read.
+    private func reread(_ line: [RawWord], of image: PixImage, dpi: Double) -> [RawWord]? {
+        let box = line.dropFirst().reduce(line[0].box) { $0.union($1.box) }
+        let left = max(0, box.left), top = max(0, box.top)
+        let margin = max(4, (box.bottom - box.top) / 2)
+        guard box.right > left, box.bottom > top,
+              let crop = Self.crop(image, PixelBox(left: left, top: top, right: box.right, bottom: box.bottom), margin: margin) else { return nil }
+        TessBaseAPISetImage2(handle, crop.pix)
+        TessBaseAPISetSourceResolution(handle, Int32(dpi.rounded()))
+        guard TessBaseAPIRecognize(handle, nil) == 0 else { return nil }
+        let dx = left - margin, dy = top - margin
+        func shifted(_ b: PixelBox) -> PixelBox { PixelBox(left: b.left + dx, top: b.top + dy, right: b.right + dx, bottom: b.bottom + dy) }
+        let words = readWords().map { word in
+            RawWord(text: word.text, confidence: word.confidence, box: shifted(word.box),
+                    symbols: word.symbols.map { ($0.text, shifted($0.box), $0.lineStart) })
+        }.filter { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return words.isEmpty ? nil : words
     }
 
     /// A copy of `box` of the image with a white margin around it.

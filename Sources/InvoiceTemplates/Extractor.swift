@@ -52,7 +52,7 @@ public enum Extractor {
     }
 
     static func extract(_ pages: [IndexedPage], template: Template, scores: [TemplateScore]) -> ExtractionResult {
-        let evaluator = LocatorEvaluator(pages: pages)
+        let evaluator = LocatorEvaluator(pages: pages, knownLabels: template.knownLabels)
         var candidates: [String: [Candidate]] = [:]
         let memo = ValueNormalizer.Memo()
         for rule in template.fields {

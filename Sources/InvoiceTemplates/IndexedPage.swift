@@ -113,6 +113,81 @@ extension IndexedPage {
         return hits
     }
 
+    /// The label's characters as `key`s, without punctuation: what an approximate match compares.
+    static func skeleton(of label: String) -> [UInt32] {
+        PatternCache.shared.label(label).filter { !isPunctuation($0) }.map(key)
+    }
+
+    /// Labels shorter than this (without punctuation) are only ever matched as printed: with one
+    /// character wrong, `合計` or `小計` could be anything.
+    static let approximateLabelLength = 4
+
+    /// Where the label is printed with one character misread, dropped or added, punctuation
+    /// aside (OCR: `1%対象` for `10%対象`, `消費税(8)` for `消費税(8%)`), less surely than as
+    /// printed. Each hit comes with the characters (in the line's skeleton) it covers, for the
+    /// caller to make sure they could not be another label.
+    func findApproximately(label: String) -> [(hit: AnchorHit, skeletonRange: Range<Int>)] {
+        let needle = Self.skeleton(of: label)
+        guard needle.count >= Self.approximateLabelLength else { return [] }
+        var hits: [(AnchorHit, Range<Int>)] = []
+        for lineIndex in lines.indices {
+            let line = lines[lineIndex]
+            let positions = line.skeletonPositions
+            for range in Self.approximateOccurrences(of: needle, in: line.skeleton) {
+                let characterRange = positions.isEmpty ? range : positions[range.lowerBound]..<(positions[range.upperBound - 1] + 1)
+                var found = hit(line: lineIndex, characterRange: characterRange)
+                found.confidence *= 0.85
+                hits.append((found, range))
+            }
+        }
+        return hits
+    }
+
+    /// Windows of `haystack` within one edit (a character changed, missing or extra) of
+    /// `needle`, left to right, not overlapping. Of the windows starting at one place, the one
+    /// ending on the needle's last character is preferred (the label's end confirmed), then
+    /// a changed character, then a missing one, then an extra one.
+    static func approximateOccurrences(of needle: [UInt32], in haystack: [UInt32]) -> [Range<Int>] {
+        let n = needle.count
+        guard n >= 2, haystack.count >= n - 1 else { return [] }
+        var result: [Range<Int>] = []
+        var start = 0
+        while start + n - 1 <= haystack.count {
+            var matches: [Range<Int>] = []
+            for length in [n, n - 1, n + 1] where start + length <= haystack.count {
+                if withinOneEdit(needle, haystack[start..<(start + length)]) { matches.append(start..<(start + length)) }
+            }
+            if let best = matches.first(where: { haystack[$0.upperBound - 1] == needle[n - 1] }) ?? matches.first {
+                result.append(best)
+                start = best.upperBound
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether `a` becomes `b` by at most one changed, removed or added element.
+    static func withinOneEdit(_ a: [UInt32], _ b: ArraySlice<UInt32>) -> Bool {
+        let b = Array(b)
+        if a.count == b.count { return zip(a, b).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } <= 1 }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count, long[i] == short[i] { i += 1 }
+        return long[(i + 1)...].elementsEqual(short[i...])
+    }
+
+    /// Whether a window of `haystack` within one edit of `needle` overlaps `range` (widened by a
+    /// character each side).
+    static func approximatelyContains(_ haystack: [UInt32], _ needle: [UInt32], around range: Range<Int>) -> Bool {
+        let window = max(0, range.lowerBound - 1 - needle.count)..<min(haystack.count, range.upperBound + 1 + needle.count)
+        return approximateOccurrences(of: needle, in: Array(haystack[window]))
+            .contains { $0.lowerBound + window.lowerBound < range.upperBound + 1 && $0.upperBound + window.lowerBound > range.lowerBound - 1 }
+            || occurrences(of: needle, in: Array(haystack[window]))
+            .contains { $0.lowerBound + window.lowerBound < range.upperBound && $0.upperBound + window.lowerBound > range.lowerBound }
+    }
+
     /// A number standing for a character: its scalar (a comma's is a full stop's), or (for the
     /// rare character of several scalars) its hash with the top bit set, which no scalar has.
     static func key(_ character: Character) -> UInt32 {

@@ -10,18 +10,57 @@ struct LocatorEvaluator {
     /// label with two relations and for several fields (10%対象 for taxable_10 and tax_10).
     private let hits = HitMemo()
 
-    init(pages: [IndexedPage]) { self.pages = pages }
+    /// Every label the extraction knows (the template's and the generic dictionary's), with the
+    /// fields it stands for: on an OCR page a label read with one character wrong is taken only
+    /// where it cannot be another label of other fields.
+    let knownLabels: [String: Set<String>]
+
+    init(pages: [IndexedPage], knownLabels: [String: Set<String>] = [:]) {
+        self.pages = pages
+        self.knownLabels = knownLabels
+    }
 
     final class HitMemo {
         var found: [String: [AnchorHit]] = [:]
+        var printed: [String: [AnchorHit]] = [:]
     }
 
     private func find(_ label: String, isRegex: Bool, on page: IndexedPage) -> [AnchorHit] {
         let key = "\(page.number)|\(isRegex)|\(label)"
         if let cached = hits.found[key] { return cached }
-        let result = page.find(label: label, isRegex: isRegex)
+        var result = printed(label, isRegex: isRegex, on: page)
+        if result.isEmpty, !isRegex, page.isOCR, let fields = knownLabels[label] {
+            result = misread(label, fields: fields, on: page)
+        }
         hits.found[key] = result
         return result
+    }
+
+    /// The label where it is printed (punctuation aside).
+    private func printed(_ label: String, isRegex: Bool, on page: IndexedPage) -> [AnchorHit] {
+        let key = "\(page.number)|\(isRegex)|\(label)"
+        if let cached = hits.printed[key] { return cached }
+        let result = page.find(label: label, isRegex: isRegex)
+        hits.printed[key] = result
+        return result
+    }
+
+    /// The label read with one character wrong, missing or extra, where no other known label
+    /// of other fields is as close — one printed elsewhere on the page has its own place
+    /// (`1%対象` is 10%対象, not 8%対象, when 8%対象 is printed further down).
+    private func misread(_ label: String, fields: Set<String>, on page: IndexedPage) -> [AnchorHit] {
+        page.findApproximately(label: label).compactMap { found in
+            let skeleton = page.lines[found.hit.line].skeleton
+            for (rival, rivalFields) in knownLabels where rival != label && rivalFields != fields {
+                let rivalSkeleton = IndexedPage.skeleton(of: rival)
+                guard rivalSkeleton.count >= IndexedPage.approximateLabelLength,
+                      IndexedPage.approximatelyContains(skeleton, rivalSkeleton, around: found.skeletonRange) else { continue }
+                let elsewhere = printed(rival, isRegex: false, on: page)
+                let here = elsewhere.contains { $0.line == found.hit.line && $0.wordRange.overlaps(found.hit.wordRange) }
+                if elsewhere.isEmpty || here { return nil }
+            }
+            return found.hit
+        }
     }
 
     /// The pages a locator looks at: one page (negative from the end) or all.

@@ -66,4 +66,22 @@ extension Template {
         return Template(name: "generic", description: "Labels and positions for layouts without a template",
                         match: MatchRules(), fields: fields)
     }()
+
+    /// The labels of this template's anchors and of the generic dictionary, each with the
+    /// fields it locates.
+    var knownLabels: [String: Set<String>] {
+        name == Template.generic.name ? Template.genericLabels : Template.genericLabels.merging(Template.labels(of: self)) { $0.union($1) }
+    }
+
+    static let genericLabels = labels(of: .generic)
+
+    static func labels(of template: Template) -> [String: Set<String>] {
+        var labels: [String: Set<String>] = [:]
+        for rule in template.fields {
+            for locator in rule.locators {
+                if case .anchor(let label, false, _) = locator.kind { labels[label, default: []].insert(rule.field) }
+            }
+        }
+        return labels
+    }
 }

@@ -67,7 +67,8 @@ struct DocumentPipeline: Sendable {
     /// Extraction, the checks and the routing decision.
     private func route(_ text: DocumentText, into submission: inout DocumentSubmission) {
         var extraction = Extractor.extract(pages: text.pages, templates: templates())
-        ExtractionRouting.correctRegistrationNumber(&extraction) { registry.answer(number: $0, date: $1, logger: logger) }
+        let policy = policy()
+        ExtractionRouting.correctFromRegistry(&extraction, minimumNameSimilarity: policy.minimumNameSimilarity) { registry.answer(number: $0, date: $1, logger: logger) }
         // Stored: the canonical fields (taxable_N without tax).
         let fields = extraction.values.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) }
         let question = ExtractionRouting.registryQuestion(extraction)
@@ -81,7 +82,7 @@ struct DocumentPipeline: Sendable {
         } catch {
             logger.error("Could not look for an earlier invoice with the same number: \(error)")
         }
-        let decision = ExtractionRouting.decide(extraction, registry: answer, isDuplicateInvoice: isDuplicate, policy: policy())
+        let decision = ExtractionRouting.decide(extraction, registry: answer, isDuplicateInvoice: isDuplicate, policy: policy)
         submission.outcome = decision.outcome
         submission.reasons = decision.reasons
         submission.template = extraction.template

@@ -47,6 +47,45 @@ public enum ExtractionRouting {
         return true
     }
 
+    /// The corrections the registry allows, in order: the registration number, then the issuer
+    /// name by that number. `lookup` answers for one number (nil: no registry).
+    public static func correctFromRegistry(_ extraction: inout ExtractionResult, minimumNameSimilarity: Double = RoutingPolicy().minimumNameSimilarity,
+                                           lookup: (RegistrationNumber, CivilDate) -> RegistryAnswer?) {
+        correctRegistrationNumber(&extraction, lookup: lookup)
+        correctIssuerName(&extraction, minimumSimilarity: minimumNameSimilarity, lookup: lookup)
+    }
+
+    /// An issuer name read with its beginning or end garbled (a company seal pressed over it:
+    /// `株式会社青葉オフィスサTA4ty`), when the registry knows the registration number: the
+    /// registered name instead, when the two share the legal form and a run of at least 60% of
+    /// the registered name's characters from its start or its end — below the ledger's
+    /// confidence (the clerk confirms it), its locator saying what was read. A name as similar
+    /// to the registered one as routing asks is left as printed. Returns whether it changed.
+    @discardableResult
+    public static func correctIssuerName(_ extraction: inout ExtractionResult, minimumSimilarity: Double,
+                                         lookup: (RegistrationNumber, CivilDate) -> RegistryAnswer?) -> Bool {
+        let date = extraction.values[CanonicalField.issueDate]?.dateValue ?? CivilDate(year: 2023, month: 10, day: 1)!
+        guard let index = extraction.fields.firstIndex(where: { $0.field == CanonicalField.issuerName }),
+              let read = extraction.fields[index].value.value,
+              let number = extraction.values[CanonicalField.registrationNumber]?.registrationNumberValue,
+              let answer = lookup(number, date), answer.found, !answer.names.isEmpty else { return false }
+        let printed = CompanyName(read)
+        guard printed.bestSimilarity(to: answer.names) < minimumSimilarity else { return false }
+        let fits = answer.names.filter { name in
+            let registered = CompanyName(name)
+            guard registered.form == printed.form, registered.formPosition == printed.formPosition else { return false }
+            let a = Array(registered.core), b = Array(printed.core)
+            let prefix = zip(a, b).prefix { $0 == $1 }.count
+            let suffix = zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
+            return max(prefix, suffix) >= max(3, Int((Double(a.count) * 0.6).rounded(.up)))
+        }
+        guard let name = fits.first, Set(fits.map { CompanyName($0).core }).count == 1 else { return false }
+        extraction.fields[index].value.value = name
+        extraction.fields[index].value.confidence = min(0.8, extraction.fields[index].value.confidence)
+        extraction.fields[index].locator = (extraction.fields[index].locator ?? "") + " (registry: read as \(read))"
+        return true
+    }
+
     public static func decide(_ extraction: ExtractionResult, registry: RegistryAnswer?, isDuplicateInvoice: Bool,
                               policy: RoutingPolicy) -> RoutingDecision {
         let fields = extraction.routingFields.filter { $0.value.isPresent || CanonicalField.all.contains($0.key) }

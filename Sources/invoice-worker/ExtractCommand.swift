@@ -128,7 +128,7 @@ struct ExtractCommand: AsyncParsableCommand {
             for index in results.indices {
                 guard var extraction = results[index].extraction else { continue }
                 if let registry {
-                    ExtractionRouting.correctRegistrationNumber(&extraction) { try? registry.lookup($0.formatted, on: $1) }
+                    ExtractionRouting.correctFromRegistry(&extraction) { try? registry.lookup($0.formatted, on: $1) }
                     results[index].extraction = extraction
                 }
                 // The worker's decision (no duplicate check: nothing is stored here).
