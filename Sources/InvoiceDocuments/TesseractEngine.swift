@@ -73,6 +73,8 @@ final class TesseractEngine {
         var confidence: Double
         var box: PixelBox
         var symbols: [(text: String, box: PixelBox, lineStart: Bool)]
+        /// Digit runs the English digits reader read differently: run → its reading.
+        var secondReadings: [String: String] = [:]
     }
 
     /// Recognises the words of a page image, boxes converted from pixels at `dpi` to page points.
@@ -112,7 +114,7 @@ final class TesseractEngine {
             return Word(text: text,
                         box: BoundingBox(x: Double(box.left) * scale, y: Double(box.top) * scale,
                                          width: Double(box.right - box.left) * scale, height: Double(box.bottom - box.top) * scale),
-                        confidence: min(max(raw.confidence, 0), 1))
+                        confidence: min(max(raw.confidence, 0), 1), secondReadings: raw.secondReadings)
         }
     }
 
@@ -168,12 +170,18 @@ final class TesseractEngine {
         guard let crop = Self.crop(image, runBox, margin: max(4, height / 2)) else { return }
         TessBaseAPISetImage2(digits, crop.pix)
         guard let cText = TessBaseAPIGetUTF8Text(digits) else { return }
-        let reading = Array(String(cString: cText).filter { !$0.isWhitespace })
+        // A run has no separator at either end (`DigitRuns.runs`): one the digits reader adds is
+        // the edge of a neighbouring glyph (`666,` for `666` before 円).
+        let reading = Array(String(cString: cText).filter { !$0.isWhitespace }
+            .trimmingCharacters(in: CharacterSet(charactersIn: ",./-:")))
         TessDeleteText(cText)
         let original = Array(run.map { words[$0.word].symbols[$0.symbol].text }.joined().precomposedStringWithCompatibilityMapping)
         let touched = Set(run.map(\.word))
         guard reading != original else { return }
-        for index in touched { words[index].confidence = min(words[index].confidence, configuration.digitDisagreementConfidence) }
+        for index in touched {
+            words[index].confidence = min(words[index].confidence, configuration.digitDisagreementConfidence)
+            if !reading.isEmpty { words[index].secondReadings[String(original)] = String(reading) }
+        }
     }
 
     /// Tesseract's lines, in its order: a word starts a line when its first character does.
@@ -193,11 +201,13 @@ final class TesseractEngine {
     }
 
     /// Reads each line Tesseract was unsure of once more on its own (the line cut out onto a
-    /// white margin, one-line segmentation) and keeps the reading it is surer of.
+    /// white margin, one-line segmentation) and keeps the reading it is clearly surer of. In
+    /// a page's layout a line may be cut short or set beside the next column's words, and is
+    /// then read as Latin junk (`FicOc SY CHRALETET.` at 0.41 for `下記のとおりご請求申し上げます。`,
+    /// 0.94 alone); a line read well is left as it is.
     private func rereadDoubtfulLines(_ words: [RawWord], of image: PixImage, dpi: Double) -> [RawWord] {
         let lines = Self.lines(of: words)
-        let below = Double(ProcessInfo.processInfo.environment["IW_REREAD_BELOW"] ?? "") ?? configuration.rereadLinesBelowConfidence
-        let gain = Double(ProcessInfo.processInfo.environment["IW_REREAD_GAIN"] ?? "") ?? 0.1
+        let below = configuration.rereadLinesBelowConfidence, gain = configuration.rereadLineGain
         guard lines.contains(where: { Self.meanConfidence($0) < below }) else { return words }
         let pageMode = TessBaseAPIGetPageSegMode(handle)
         TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
@@ -207,9 +217,6 @@ final class TesseractEngine {
             let before = Self.meanConfidence(line)
             guard before < below, let again = reread(line, of: image, dpi: dpi) else { result += line; continue }
             let after = Self.meanConfidence(again)
-            if ProcessInfo.processInfo.environment["IW_REREAD_DEBUG"] != nil {
-                FileHandle.standardError.write(Data("reread \(String(format: "%.2f", before)) → \(String(format: "%.2f", after)): \(line.map(\.text).joined(separator: " ")) → \(again.map(\.text).joined(separator: " "))\n".utf8))
-            }
             result += after >= before + gain ? again : line
         }
         return result

@@ -51,6 +51,10 @@ public enum Extractor {
         TemplateMatcher.scores(pages: pages.map(IndexedPage.init), library: templates)
     }
 
+    /// How much less sure the generic extractor's reading of a field is when it stands in for a
+    /// template's locators that found nothing.
+    static let genericFallbackCertainty = 0.8
+
     static func extract(_ pages: [IndexedPage], template: Template, scores: [TemplateScore]) -> ExtractionResult {
         let evaluator = LocatorEvaluator(pages: pages, knownLabels: template.knownLabels)
         var candidates: [String: [Candidate]] = [:]
@@ -58,6 +62,18 @@ public enum Extractor {
         for rule in template.fields {
             let located = rule.locators.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }
             candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type, memo: memo)
+        }
+        // A field the template says is printed but whose locators found nothing (OCR garbled the
+        // text its pattern expects): the generic extractor's labels look for it, less surely.
+        // Its weak guesses (any date on the page, a bare `No.`) are left out: they would take
+        // another field's value.
+        if template.name != Template.generic.name {
+            for rule in Template.generic.fields where candidates[rule.field]?.isEmpty == true {
+                let located = rule.locators.filter { $0.certainty >= 0.7 }.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }.map { found in
+                    LocatedText(token: found.token, certainty: found.certainty * genericFallbackCertainty, locator: "generic " + found.locator)
+                }
+                candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type, memo: memo)
+            }
         }
         let statedBasis = template.taxBasis ?? TaxBasis.printed(on: pages)
         var resolver = Resolver(candidates: candidates, expectedRegistrationNumbers: Set(template.match.registrationNumbers),

@@ -231,7 +231,7 @@ extension IndexedPage {
             let unit = word.box.width / Double(Swift.max(1, characters.count))
             let box = BoundingBox(x: word.box.minX + unit * Double(from), y: word.box.minY,
                                   width: unit * Double(to - from), height: word.box.height)
-            return Token(text: text, box: box, confidence: word.confidence, page: word.page)
+            return Token(text: text, box: box, confidence: word.confidence, page: word.page, secondReadings: word.secondReadings)
         }
         let lastLength = lastWord.text.count
         var tail = slice(lastWord, from: last.offset + 1, to: lastLength)

@@ -154,8 +154,12 @@ struct LocatorEvaluator {
                     start -= 1
                 }
                 let penalty = linesUsed == 0 ? 1.0 : 0.4
-                result += runs(candidate.words[start...].prefix(16), reversed: false, wholeBlocks: wholeBlocks).map { ($0.0, $0.1 * penalty) }
+                let found = runs(candidate.words[start...].prefix(16), reversed: false, wholeBlocks: wholeBlocks)
+                result += found.map { ($0.0, $0.1 * penalty) }
                 linesUsed += 1
+                // A name is the first line under its label (`Bill To` / the company / its
+                // address): the line after it only stands in when that line has none.
+                if wholeBlocks, !found.isEmpty { break }
             }
             return result
         case .box(let dx, let dy, let width, let height):
@@ -273,7 +277,8 @@ struct LocatorEvaluator {
                     offset += word.text.count
                 }
                 guard let joined = Token.joined(covered) else { continue }
-                result.append((Token(text: value, box: joined.box, confidence: joined.confidence, page: page.number), 1))
+                result.append((Token(text: value, box: joined.box, confidence: joined.confidence, page: page.number,
+                                     secondReadings: joined.secondReadings), 1))
             }
         }
         return result

@@ -1,3 +1,4 @@
+import Foundation
 import InvoiceCore
 
 /// A piece of printed text with where it stands: a word, part of a word, or a run of words.
@@ -6,16 +7,30 @@ struct Token: Sendable {
     var box: BoundingBox
     var confidence: Double
     var page: Int
+    /// The second readings of digit runs in the words it was made of (`Word.secondReadings`).
+    var secondReadings: [String: String]
 
-    init(text: String, box: BoundingBox, confidence: Double, page: Int) {
+    init(text: String, box: BoundingBox, confidence: Double, page: Int, secondReadings: [String: String] = [:]) {
         self.text = text
         self.box = box
         self.confidence = confidence
         self.page = page
+        self.secondReadings = secondReadings
     }
 
     init(word: Word, page: Int) {
-        self.init(text: Normalizing.nfkc(word.text), box: word.box, confidence: word.confidence, page: page)
+        self.init(text: Normalizing.nfkc(word.text), box: word.box, confidence: word.confidence, page: page,
+                  secondReadings: word.secondReadings ?? [:])
+    }
+
+    /// The text with its digit runs as the second reader read them, when that differs.
+    var secondReading: String? {
+        guard !secondReadings.isEmpty else { return nil }
+        var result = text
+        for (run, reading) in secondReadings.sorted(by: { $0.key.count > $1.key.count }) {
+            result = result.replacingOccurrences(of: run, with: reading)
+        }
+        return result == text ? nil : result
     }
 
     /// Tokens joined left to right, with a space where the gap is wide enough to be one (the
@@ -30,7 +45,8 @@ struct Token: Sendable {
             text += token.text
         }
         return Token(text: text, box: BoundingBox.union(tokens.map(\.box)) ?? first.box,
-                     confidence: tokens.map(\.confidence).min() ?? 0, page: first.page)
+                     confidence: tokens.map(\.confidence).min() ?? 0, page: first.page,
+                     secondReadings: tokens.reduce(into: [:]) { $0.merge($1.secondReadings) { first, _ in first } })
     }
 
     /// Japanese is set without spaces, and OCR splits numbers at their commas (`¥528,` `338`):

@@ -104,26 +104,38 @@ enum ValueNormalizer {
         }
     }
 
+    /// How much less sure a value from a second reading is than one from the first.
+    static let secondReadingCertainty = 0.9
+
     static func candidates(_ located: [LocatedText], field: String, type: FieldType, memo: Memo = Memo()) -> [Candidate] {
         // Of the readings that start at the same word, only the longest that parses counts:
         // `令和6年5月3` parses too, but the date printed is `令和6年5月31日`.
-        var longest: [String: (text: Int, value: String, confidence: Double, item: LocatedText)] = [:]
+        var longest: [String: (length: Int, value: String, confidence: Double, item: LocatedText, text: String, locator: String)] = [:]
         var starts: [String] = []
         for item in located {
-            guard let (value, confidence) = memo.normalize(item.token.text, field: field, type: type) else { continue }
-            let box = item.token.box
-            let start = "\(item.locator)|\(item.token.page)|\(Int(box.minX.rounded()))|\(Int(box.minY.rounded()))"
-            if let existing = longest[start], existing.text >= item.token.text.count { continue }
-            if longest[start] == nil { starts.append(start) }
-            longest[start] = (item.token.text.count, value, confidence, item)
+            // A digit run the second reader read differently offers its reading too, a little
+            // less surely: where the first reading does not parse or does not add up, the
+            // second may (`請求日 29024706729` → `2024/06/20`).
+            var readings = [(text: item.token.text, factor: 1.0, locator: item.locator)]
+            if let second = item.token.secondReading {
+                readings.append((second, secondReadingCertainty, item.locator + " (second reading of \(item.token.text))"))
+            }
+            for reading in readings {
+                guard let (value, confidence) = memo.normalize(reading.text, field: field, type: type) else { continue }
+                let box = item.token.box
+                let start = "\(reading.locator)|\(item.token.page)|\(Int(box.minX.rounded()))|\(Int(box.minY.rounded()))"
+                if let existing = longest[start], existing.length >= item.token.text.count { continue }
+                if longest[start] == nil { starts.append(start) }
+                longest[start] = (item.token.text.count, value, confidence * reading.factor, item, reading.text, reading.locator)
+            }
         }
         var byValue: [String: Candidate] = [:]
         var order: [String] = []
         for start in starts {
-            guard let (_, value, confidence, item) = longest[start] else { continue }
-            let candidate = Candidate(value: value, text: item.token.text,
+            guard let (_, value, confidence, item, text, locator) = longest[start] else { continue }
+            let candidate = Candidate(value: value, text: text,
                                       confidence: item.token.confidence * item.certainty * confidence,
-                                      page: item.token.page, box: item.token.box, locator: item.locator)
+                                      page: item.token.page, box: item.token.box, locator: locator)
             if var existing = byValue[value] {
                 let support = existing.support + 1
                 if candidate.confidence > existing.confidence { existing = candidate }

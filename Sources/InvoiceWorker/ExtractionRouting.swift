@@ -60,15 +60,24 @@ public enum ExtractionRouting {
     /// registered name instead, when the two share the legal form and a run of at least 60% of
     /// the registered name's characters from its start or its end — below the ledger's
     /// confidence (the clerk confirms it), its locator saying what was read. A name as similar
-    /// to the registered one as routing asks is left as printed. Returns whether it changed.
+    /// to the registered one as routing asks is left as printed; no name read at all becomes
+    /// the registered name, as unsure as the number. Returns whether it changed.
     @discardableResult
     public static func correctIssuerName(_ extraction: inout ExtractionResult, minimumSimilarity: Double,
                                          lookup: (RegistrationNumber, CivilDate) -> RegistryAnswer?) -> Bool {
         let date = extraction.values[CanonicalField.issueDate]?.dateValue ?? CivilDate(year: 2023, month: 10, day: 1)!
         guard let index = extraction.fields.firstIndex(where: { $0.field == CanonicalField.issuerName }),
-              let read = extraction.fields[index].value.value,
-              let number = extraction.values[CanonicalField.registrationNumber]?.registrationNumberValue,
+              let numberField = extraction.values[CanonicalField.registrationNumber],
+              let number = numberField.registrationNumberValue,
               let answer = lookup(number, date), answer.found, !answer.names.isEmpty else { return false }
+        guard let read = extraction.fields[index].value.value else {
+            // No name read at all (the issuer block lost to a light scan): the registered name,
+            // surely no more than the number it was found by, and far from the ledger's threshold.
+            guard let name = answer.name ?? answer.names.first else { return false }
+            extraction.fields[index].value = FieldValue(name, confidence: min(0.7, numberField.confidence))
+            extraction.fields[index].locator = "registry: the name registered for \(number.formatted) (no name read)"
+            return true
+        }
         let printed = CompanyName(read)
         guard printed.bestSimilarity(to: answer.names) < minimumSimilarity else { return false }
         let fits = answer.names.filter { name in
