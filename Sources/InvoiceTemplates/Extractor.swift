@@ -63,15 +63,23 @@ public enum Extractor {
             let located = rule.locators.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }
             candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type, memo: memo)
         }
-        // A field the template says is printed but whose locators found nothing (OCR garbled the
-        // text its pattern expects): the generic extractor's labels look for it, less surely.
-        // Its weak guesses (any date on the page, a bare `No.`) are left out: they would take
-        // another field's value.
-        if template.name != Template.generic.name {
-            for rule in Template.generic.fields where candidates[rule.field]?.isEmpty == true {
-                let located = rule.locators.filter { $0.certainty >= 0.7 }.flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }.map { found in
-                    LocatedText(token: found.token, certainty: found.certainty * genericFallbackCertainty, locator: "generic " + found.locator)
-                }
+        // On a scan, a field the template says is printed but whose locators found nothing (OCR
+        // garbled the text they expect): the generic extractor's labels look for it, less
+        // surely, and the value must still fit the template's patterns for it. Its weak
+        // guesses (any date on the page, a bare `No.`) are left out: they would take another
+        // field's value. A text layer prints what the template expects: no stand-in there.
+        if template.name != Template.generic.name, pages.contains(where: \.isOCR) {
+            for rule in template.fields where candidates[rule.field]?.isEmpty == true {
+                guard let generic = Template.generic.fields.first(where: { $0.field == rule.field }) else { continue }
+                let patterns = rule.locators.compactMap(\.pattern)
+                let located = generic.locators.filter { $0.certainty >= 0.7 }
+                    .flatMap { evaluator.evaluate($0, wholeBlocks: rule.type == .text) }
+                    .compactMap { found -> LocatedText? in
+                        let token = patterns.isEmpty ? found.token
+                            : patterns.lazy.compactMap { LocatorEvaluator.apply(pattern: $0, to: found.token) }.first
+                        guard let token else { return nil }
+                        return LocatedText(token: token, certainty: found.certainty * genericFallbackCertainty, locator: "generic " + found.locator)
+                    }
                 candidates[rule.field] = ValueNormalizer.candidates(located, field: rule.field, type: rule.type, memo: memo)
             }
         }

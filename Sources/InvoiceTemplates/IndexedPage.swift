@@ -146,7 +146,8 @@ extension IndexedPage {
     /// Windows of `haystack` within one edit (a character changed, missing or extra) of
     /// `needle`, left to right, not overlapping. Of the windows starting at one place, the one
     /// ending on the needle's last character is preferred (the label's end confirmed), then
-    /// a changed character, then a missing one, then an extra one.
+    /// a changed character, then a missing one, then an extra one — a missing one first where
+    /// the changed character would be a digit or currency sign.
     static func approximateOccurrences(of needle: [UInt32], in haystack: [UInt32]) -> [Range<Int>] {
         let n = needle.count
         guard n >= 2, haystack.count >= n - 1 else { return [] }
@@ -157,6 +158,12 @@ extension IndexedPage {
             for length in [n, n - 1, n + 1] where start + length <= haystack.count {
                 if withinOneEdit(needle, haystack[start..<(start + length)]) { matches.append(start..<(start + length)) }
             }
+            // A changed last character that is a digit or a currency sign is more likely the
+            // value's first, the label's last being dropped (`消費税(8)¥673`, `消費税8673`).
+            if let changed = matches.first(where: { $0.count == n }), isValueStart(haystack[changed.upperBound - 1]),
+               !isValueStart(needle[n - 1]), let dropped = matches.firstIndex(where: { $0.count == n - 1 }) {
+                matches.swapAt(0, dropped)
+            }
             if let best = matches.first(where: { haystack[$0.upperBound - 1] == needle[n - 1] }) ?? matches.first {
                 result.append(best)
                 start = best.upperBound
@@ -166,6 +173,9 @@ extension IndexedPage {
         }
         return result
     }
+
+    /// A digit or a currency sign: what a value starts with.
+    static func isValueStart(_ key: UInt32) -> Bool { (0x30...0x39).contains(key) || [0xA5, 0x5C, 0x24].contains(key) }
 
     /// Whether `a` becomes `b` by at most one changed, removed or added element.
     static func withinOneEdit(_ a: [UInt32], _ b: ArraySlice<UInt32>) -> Bool {

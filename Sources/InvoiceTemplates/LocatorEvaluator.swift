@@ -48,12 +48,17 @@ struct LocatorEvaluator {
     /// The label read with one character wrong, missing or extra, where no other known label
     /// of other fields is as close — one printed elsewhere on the page has its own place
     /// (`1%対象` is 10%対象, not 8%対象, when 8%対象 is printed further down).
+    /// Labels of other fields closer than two edits make the reading ambiguous: nothing is taken.
     private func misread(_ label: String, fields: Set<String>, on page: IndexedPage) -> [AnchorHit] {
-        page.findApproximately(label: label).compactMap { found in
+        func hasDigit(_ keys: some Sequence<UInt32>) -> Bool { keys.contains { (0x30...0x39).contains($0) } }
+        return page.findApproximately(label: label).compactMap { found in
             let skeleton = page.lines[found.hit.line].skeleton
+            let spanHasDigit = hasDigit(skeleton[found.skeletonRange])
             for (rival, rivalFields) in knownLabels where rival != label && rivalFields != fields {
                 let rivalSkeleton = IndexedPage.skeleton(of: rival)
-                guard rivalSkeleton.count >= IndexedPage.approximateLabelLength,
+                // A rate printed in the text read (`消費税(8)`) is not a misread kanji of a label
+                // without digits (消費税額).
+                guard rivalSkeleton.count >= IndexedPage.approximateLabelLength, !(spanHasDigit && !hasDigit(rivalSkeleton)),
                       IndexedPage.approximatelyContains(skeleton, rivalSkeleton, around: found.skeletonRange) else { continue }
                 let elsewhere = printed(rival, isRegex: false, on: page)
                 let here = elsewhere.contains { $0.line == found.hit.line && $0.wordRange.overlaps(found.hit.wordRange) }

@@ -91,4 +91,39 @@ struct OCRTests {
         let first = details[0], second = details[1]
         #expect(first.startedAt < second.endedAt && second.startedAt < first.endedAt)
     }
+
+    /// In the page's layout Tesseract sets a line beside the next column's words and reads it
+    /// as Latin junk (`FicOc SY CHRALETET.`, confidence 0.41); read again alone it is the
+    /// sentence printed. Proven against the same reader with the second reading turned off.
+    @Test func aLineReadAsJunkInThePageLayoutIsReadAgainAlone() async throws {
+        let sample = "classic-scan-g4.tiff"
+        let truth = try TestSupport.truth(for: sample)
+        var off = ReaderConfiguration()
+        off.rereadLinesBelowConfidence = 0
+        let without = try await DocumentReader(configuration: off).read(contentsOf: TestSupport.sample(sample))
+        let with = try await TestSupport.read(sample)
+        let sentence = "下記のとおりご請求申し上げます"
+        func text(_ document: DocumentText) -> String { String(TestSupport.significant(document.pages.map(\.text).joined())) }
+        #expect(text(with).contains(sentence))
+        #expect(!text(without).contains(sentence))
+        #expect(TestSupport.characterAccuracy(with, truth: truth) > TestSupport.characterAccuracy(without, truth: truth))
+    }
+
+    /// Where the English digits reader reads a run differently, the word keeps the Japanese
+    /// reading and carries the other for extraction to weigh (and says so in the JSON).
+    @Test func digitRunsReadDifferentlyCarryTheirSecondReading() async throws {
+        let document = try await TestSupport.read("twopage-scan.tiff")
+        let words = document.pages.flatMap(\.words).filter { $0.secondReadings != nil }
+        #expect(!words.isEmpty)
+        for word in words {
+            for (run, reading) in word.secondReadings ?? [:] {
+                #expect(word.text.precomposedStringWithCompatibilityMapping.contains(run), "\(word.text): \(run)")
+                #expect(reading != run && !reading.isEmpty)
+                #expect(word.confidence < 0.9)
+            }
+        }
+        let json = String(decoding: try JSONEncoder().encode(words[0]), as: UTF8.self)
+        #expect(json.contains("\"second_readings\""))
+        #expect(try JSONDecoder().decode(Word.self, from: Data(json.utf8)).secondReadings == words[0].secondReadings)
+    }
 }

@@ -78,3 +78,46 @@ struct RegistryCorrectionTests {
         #expect(!Self.correct(&extraction, with: known))
     }
 }
+
+/// An issuer name garbled by OCR (a seal over its end) or not read at all, given by the name a
+/// real registry holds for the registration number read.
+@Suite("Issuer names from the registry")
+struct IssuerNameCorrectionTests {
+    static let number = RegistrationNumber("T8011001087654")!
+
+    static func correct(_ issuer: String?) throws -> ExtractedField {
+        let registry = try RegistryCorrectionTests.registry([(number.formatted, "株式会社青葉オフィスサプライ")])
+        var extraction = RegistryCorrectionTests.extraction(number: number, issuer: issuer ?? "")
+        if issuer == nil { extraction.fields[0].value = FieldValue(nil, confidence: 0) }
+        ExtractionRouting.correctFromRegistry(&extraction) { try? registry.lookup($0.formatted, on: $1) }
+        return try #require(extraction.fields.first { $0.field == CanonicalField.issuerName })
+    }
+
+    @Test(arguments: ["株式会社青葉オフィスサTA4ty", "株式会社ZZ葉オフィスサプライ", "株式会社青葉オフィスサブライ"])
+    func aNameGarbledAtOneEndBecomesTheRegisteredName(read: String) throws {
+        let field = try Self.correct(read)
+        #expect(field.value.value == "株式会社青葉オフィスサプライ")
+        #expect(field.value.confidence <= 0.8)
+        #expect(field.locator?.contains("read as \(read)") == true)
+    }
+
+    @Test(arguments: ["株式会社青葉オフィスサプライ", "有限会社青葉オフィスサプTA4", "株式会社まるで別の会社"])
+    func aNameReadWellOrAnotherCompanysNameStays(read: String) throws {
+        // As printed, with another legal form, or another name altogether: not replaced.
+        #expect(try Self.correct(read).value.value == read)
+    }
+
+    @Test func noNameReadTakesTheRegisteredNameAsUnsureAsTheNumber() throws {
+        let field = try Self.correct(nil)
+        #expect(field.value.value == "株式会社青葉オフィスサプライ")
+        #expect(field.value.confidence <= 0.6)
+        #expect(field.locator?.contains("registry") == true)
+    }
+
+    @Test func aNumberTheRegistryDoesNotKnowGivesNoName() throws {
+        let registry = try RegistryCorrectionTests.registry([("T2120001077123", "株式会社青葉オフィスサプライ")])
+        var extraction = RegistryCorrectionTests.extraction(number: Self.number, issuer: "株式会社青葉オフィスサTA4ty")
+        ExtractionRouting.correctFromRegistry(&extraction) { try? registry.lookup($0.formatted, on: $1) }
+        #expect(extraction[CanonicalField.issuerName] == "株式会社青葉オフィスサTA4ty")
+    }
+}
