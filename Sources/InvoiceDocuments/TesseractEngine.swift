@@ -201,7 +201,8 @@ final class TesseractEngine {
     }
 
     /// Reads each line Tesseract was unsure of once more on its own (the line cut out onto a
-    /// white margin, one-line segmentation) and keeps the reading it is clearly surer of. In
+    /// white margin, one-line segmentation) and keeps the reading it is clearly surer of, if it
+    /// keeps the digits read the first time (`keepsDigits`). In
     /// a page's layout a line may be cut short or set beside the next column's words, and is
     /// then read as Latin junk (`FicOc SY CHRALETET.` at 0.41 for `下記のとおりご請求申し上げます。`,
     /// 0.94 alone); a line read well is left as it is.
@@ -217,9 +218,27 @@ final class TesseractEngine {
             let before = Self.meanConfidence(line)
             guard before < below, let again = reread(line, of: image, dpi: dpi) else { result += line; continue }
             let after = Self.meanConfidence(again)
-            result += after >= before + gain ? again : line
+            let better = after >= before + gain && Self.keepsDigits(of: line, in: again)
+            result += better ? again : line
         }
         return result
+    }
+
+    /// Whether every digit of the first reading is in the second, in order: a second reading
+    /// may find digits the first read as letters (`BAIT R ¥8,424` → `8%対象 ¥8,424`), but
+    /// never changes or drops one it read — alone on a line the jpn model is surer of itself
+    /// and no better at digits (`T5018001098765` read again as `T5918091998765` at higher
+    /// confidence).
+    static func keepsDigits(of first: [RawWord], in second: [RawWord]) -> Bool {
+        func digits(_ words: [RawWord]) -> [Character] {
+            words.flatMap { $0.text.precomposedStringWithCompatibilityMapping.filter { $0.isASCII && $0.isNumber } }
+        }
+        var remaining = digits(second)[...]
+        for digit in digits(first) {
+            guard let index = remaining.firstIndex(of: digit) else { return false }
+            remaining = remaining[(index + 1)...]
+        }
+        return true
     }
 
     /// One line read alone, its words' boxes in page pixels, or nil when nothing was read.

@@ -57,6 +57,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Do not re-read digits with the English digits-only engine.")
     var noDigitReread = false
 
+    @Flag(help: "Do not read doubtful lines again on their own.")
+    var noLineReread = false
+
     @Flag(help: "Do not straighten skewed scans before OCR.")
     var noDeskew = false
 
@@ -87,6 +90,7 @@ struct ExtractCommand: AsyncParsableCommand {
         configuration.languages = languages
         configuration.deskew = !noDeskew
         configuration.rereadDigits = !noDigitReread
+        if noLineReread { configuration.rereadLinesBelowConfidence = 0 }
         let reader = DocumentReader(configuration: configuration)
         // Templates are loaded only when fields are extracted.
         var library: TemplateLibrary?

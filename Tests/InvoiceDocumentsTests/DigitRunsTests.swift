@@ -47,4 +47,17 @@ struct DigitRunsTests {
         odd.text = "2O24"
         #expect(texts([odd]).isEmpty)
     }
+
+    /// A line read again alone replaces the first reading only if it keeps every digit read
+    /// the first time, in order: it may add digits the first read as letters, never change one.
+    @Test func aSecondReadingOfALineKeepsTheDigitsOfTheFirst() {
+        let first = [word("BAIT", x: 0, lineStart: true), word("R", x: 100), word("¥8,424", x: 200)]
+        let found = [word("8%対象", x: 0, lineStart: true), word("¥8,424", x: 200)]
+        #expect(TesseractEngine.keepsDigits(of: first, in: found))
+        let number = [word("T5018001098765", x: 0, lineStart: true)]
+        #expect(!TesseractEngine.keepsDigits(of: number, in: [word("T5918091998765", x: 0, lineStart: true)]))
+        #expect(!TesseractEngine.keepsDigits(of: number, in: [word("T501800109876", x: 0, lineStart: true)]))
+        #expect(TesseractEngine.lines(of: first + number).map(\.count) == [3, 1])
+        #expect(abs(TesseractEngine.meanConfidence(first) - 0.9) < 1e-9)
+    }
 }
