@@ -35,6 +35,10 @@ struct IndexedPage: Sendable {
     var height: Double
     var lines: [Line]
     var words: [Token]
+    /// For each character key (`key`), the lines whose folded text holds it, in order: a label is
+    /// looked for only in the lines holding its first character (most of the generic
+    /// dictionary's ~150 labels are on no line of a page).
+    var linesHolding: [UInt32: [Int]]
 
     init(_ page: PageText) {
         number = page.number
@@ -68,6 +72,11 @@ struct IndexedPage: Sendable {
                         skeleton: skeleton, skeletonPositions: skeletonPositions, box: line.box)
         }
         words = lines.flatMap(\.words)
+        var holding: [UInt32: [Int]] = [:]
+        for (index, line) in lines.enumerated() {
+            for key in Set(line.foldedKeys) { holding[key, default: []].append(index) }
+        }
+        linesHolding = holding
     }
 }
 
@@ -92,8 +101,10 @@ extension IndexedPage {
         let characters = PatternCache.shared.label(label)
         let needle = characters.map(Self.key)
         let skeleton = characters.filter { !Self.isPunctuation($0) }.map(Self.key)
-        guard !needle.isEmpty else { return [] }
-        for lineIndex in indices where lines.indices.contains(lineIndex) {
+        guard let first = needle.first, let skeletonFirst = skeleton.first ?? needle.first else { return [] }
+        // Only lines holding the label's first character (or its skeleton's) can hold it.
+        let holding = Set((linesHolding[first] ?? []) + (first == skeletonFirst ? [] : linesHolding[skeletonFirst] ?? []))
+        for lineIndex in indices where holding.contains(lineIndex) {
             let line = lines[lineIndex]
             let haystack = line.foldedKeys
             let exact = Self.occurrences(of: needle, in: haystack)

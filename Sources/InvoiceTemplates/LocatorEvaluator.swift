@@ -334,9 +334,11 @@ struct LocatorEvaluator {
                 || line.characters.lazy.filter(\.isNumber).count >= 13 && RegistrationNumber.parse(from: line.text) != nil
         }.map(\.box)
         let honorifics = ["御中", "様", "殿"]
-        for line in page.lines {
+        // Most lines hold no legal form at all: looked for once in the line's folded text.
+        for line in page.lines where Self.mayHaveLegalForm(line.folded) {
             for group in groups(of: line.words, ragged: page.isOCR) {
-                guard let joined = Token.joined(AddressText.nameWords(group)), Self.mayHaveLegalForm(joined.text),
+                guard Self.mayHaveLegalForm(group.lazy.map(\.text).joined()),
+                      let joined = Token.joined(AddressText.nameWords(group)), Self.mayHaveLegalForm(joined.text),
                       CompanyName(joined.text).form != nil,
                       !honorifics.contains(where: { joined.text.hasSuffix($0) }) else { continue }
                 let aboveRegistration = registrationBoxes.contains { box in
@@ -353,8 +355,27 @@ extension LocatorEvaluator {
     /// A cheap first look for a legal form (株式会社, (株), 法人, 組合, K.K.) before `CompanyName`
     /// parses the text: most blocks on a page are not names.
     static func mayHaveLegalForm(_ text: String) -> Bool {
-        text.contains("会社") || text.contains("法人") || text.contains("組合") || text.contains("(")
-            || text.contains("K.K") || text.contains("KK") || text.contains("G.K")
+        var text = text
+        return text.withUTF8 { bytes in legalFormMarks.contains { Self.bytes(bytes, contain: $0) } }
+    }
+
+    /// 会社, 法人, 組合, an opening bracket ((株)), K.K / KK / G.K in either case, as UTF-8.
+    private static let legalFormMarks: [[UInt8]] = ["会社", "法人", "組合", "(", "K.K", "KK", "G.K", "k.k", "kk", "g.k"].map { Array($0.utf8) }
+
+    /// Byte search: `String.contains` of a string goes through Foundation's locale-aware search.
+    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = 1
+                while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// A line's words split where a wide gap, an overlap (a seal stamped over the name) or a

@@ -69,6 +69,14 @@ struct Resolver {
 
     private func values(_ choice: Choice) -> [String: FieldValue] { choice.mapValues(\.fieldValue) }
 
+    /// +2 when a rate's amount and tax were both chosen and fit each other, −2 when they do
+    /// not, 0 otherwise.
+    private func pairBonus(_ pair: Choice, rate: Int) -> Double {
+        guard let amount = pair[rate == 10 ? CanonicalField.taxable10 : CanonicalField.taxable8]?.fieldValue.intValue,
+              let tax = pair[rate == 10 ? CanonicalField.tax10 : CanonicalField.tax8]?.fieldValue.intValue else { return 0 }
+        return TaxCheck.check(TaxBreakdown(basis: basis, rates: [.init(rate: rate, amount: amount, tax: tax)])).isConsistent ? 2 : -2
+    }
+
     /// The best few (amount, tax) pairs of one rate, pairs whose tax fits the amount first.
     private func pairs(rate: Int) -> [Choice] {
         let (amountField, taxField) = ("taxable_\(rate)", "tax_\(rate)")
@@ -94,9 +102,12 @@ struct Resolver {
 
     private func resolveAmounts() -> (Choice, [Reason], Bool) {
         var best: (choice: Choice, score: Double, consistent: Bool)?
+        let pairs8 = pairs(rate: 8).map { ($0, pairBonus($0, rate: 8)) }
         for pair10 in pairs(rate: 10) {
-            for pair8 in pairs(rate: 8) {
+            let bonus10 = pairBonus(pair10, rate: 10)
+            for (pair8, bonus8) in pairs8 {
                 let rates = pair10.merging(pair8) { $1 }
+                let pairBonus = bonus10 + bonus8
                 let derived = derivedTax(rates)
                 for total in options(CanonicalField.totalAmount, zero: false) {
                     for tax in options(CanonicalField.taxAmount, zero: false) + [derived] {
@@ -106,10 +117,6 @@ struct Resolver {
                         let fields = values(choice)
                         let check = TaxCheck.check(TaxBreakdown(fields: fields, basis: basis))
                         let consistent = check.isConsistent && Self.totalIsChecked(fields)
-                        let pairBonus = [10, 8].reduce(0.0) { sum, rate in
-                            guard let amount = fields["taxable_\(rate)"]?.intValue, let taxValue = fields["tax_\(rate)"]?.intValue else { return sum }
-                            return sum + (TaxCheck.check(TaxBreakdown(basis: basis, rates: [.init(rate: rate, amount: amount, tax: taxValue)])).isConsistent ? 2 : -2)
-                        }
                         let value = score(choice) + pairBonus + (consistent ? 10 : 0)
                         if best == nil || value > best!.score { best = (choice, value, consistent) }
                     }
