@@ -146,6 +146,10 @@ extension IndexedPage {
             let positions = line.skeletonPositions
             for range in Self.approximateOccurrences(of: needle, in: line.skeleton) {
                 let characterRange = positions.isEmpty ? range : positions[range.lowerBound]..<(positions[range.upperBound - 1] + 1)
+                // Latin letters end where the word does: `invoices` of `INVOICE Shibaura` is no label.
+                func latin(_ index: Int) -> Bool { line.characters.indices.contains(index) && line.characters[index].isASCII && line.characters[index].isLetter }
+                if latin(characterRange.upperBound - 1) && latin(characterRange.upperBound)
+                    || latin(characterRange.lowerBound) && latin(characterRange.lowerBound - 1) { continue }
                 var found = hit(line: lineIndex, characterRange: characterRange)
                 found.confidence *= 0.85
                 hits.append((found, range))

@@ -35,7 +35,7 @@ public struct LineItemRules: Sendable {
 
     /// The header dictionary of Japanese and English invoices.
     public static let standard = LineItemRules(
-        standardDescription: ["品名", "品目", "摘要", "内容", "商品名", "品番・品名", "Description", "Item"],
+        standardDescription: ["品名", "品目", "摘要", "内容", "商品名", "品番・品名", "項目", "作業内容", "Description", "Item"],
         quantity: ["数量", "Qty", "Quantity"],
         unitPrice: ["単価", "Unit Price", "Price"],
         amount: ["金額", "Amount"],

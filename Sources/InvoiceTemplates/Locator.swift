@@ -15,6 +15,15 @@ public struct Locator: Sendable {
         /// The tax of one rate printed as 内消費税 / うち消費税 beside that rate's amount or on the
         /// line just below it (tax-inclusive layouts and receipts): the generic `tax_N`.
         case rateTax(rate: Int)
+        /// A row of a per-rate table (税率別内訳: `10%  ¥157,740  ¥15,774`, `8%（軽減） ¥1,944 ¥155`):
+        /// the rate first, then an amount and its tax — told apart by the tax arithmetic, not
+        /// by column titles. The generic `taxable_N` (`.amount`) and `tax_N` (`.tax`).
+        case rateRow(rate: Int, part: RatePart)
+    }
+
+    /// Which value of a per-rate row a `rateRow` locator reads.
+    public enum RatePart: String, Sendable {
+        case amount, tax
     }
 
     public var kind: Kind
@@ -46,6 +55,8 @@ public struct Locator: Sendable {
             return "company_block\(pageText)"
         case .rateTax(let rate):
             return "rate_tax \(rate)%\(pageText)"
+        case .rateRow(let rate, let part):
+            return "rate_row \(rate)% \(part.rawValue)\(pageText)"
         }
     }
 }

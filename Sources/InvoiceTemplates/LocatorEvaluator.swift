@@ -51,6 +51,11 @@ struct LocatorEvaluator {
     /// Labels of other fields closer than two edits make the reading ambiguous: nothing is taken.
     private func misread(_ label: String, fields: Set<String>, on page: IndexedPage) -> [AnchorHit] {
         func hasDigit(_ keys: some Sequence<UInt32>) -> Bool { keys.contains { (0x30...0x39).contains($0) } }
+        // Another label of the same fields printed on the page: the field has its label, and a
+        // text near this one is something else (`INVOICE Shibaura` is not `Invoice #`).
+        for (other, otherFields) in knownLabels where other != label && otherFields == fields {
+            if !printed(other, isRegex: false, on: page).isEmpty { return [] }
+        }
         return page.findApproximately(label: label).compactMap { found in
             let skeleton = page.lines[found.hit.line].skeleton
             let spanHasDigit = hasDigit(skeleton[found.skeletonRange])
@@ -97,6 +102,8 @@ struct LocatorEvaluator {
                 readings = Self.companyBlocks(on: page)
             case .rateTax(let rate):
                 readings = Self.rateTaxes(rate, on: page, wholeBlocks: wholeBlocks)
+            case .rateRow(let rate, let part):
+                readings = Self.rateRows(rate, part: part, on: page)
             }
             for (token, certainty) in readings {
                 guard let filtered = Self.apply(pattern: locator.pattern, to: token) else { continue }
@@ -318,6 +325,49 @@ struct LocatorEvaluator {
             }
         }
         return result
+    }
+
+    /// Rows that start with the rate (`10%`, `8%（軽減）`, `軽減8%`) and hold exactly two amounts,
+    /// the second the first's tax at that rate (exclusive or inclusive, rounded any way): the
+    /// first is the rate's amount, the second its tax. Only rows whose arithmetic holds are
+    /// read, so the columns need no titles.
+    static func rateRows(_ rate: Int, part: Locator.RatePart, on page: IndexedPage) -> [(Token, Double)] {
+        var result: [(Token, Double)] = []
+        let rateText = "\(rate)%"
+        for line in page.lines where line.compact.contains(rateText) {
+            // The rate within the row's first two words, not after a digit (`110%`, `18%`).
+            guard let rateIndex = line.words.prefix(2).firstIndex(where: { word in
+                guard let range = word.text.range(of: rateText) else { return false }
+                return range.lowerBound == word.text.startIndex || !word.text[word.text.index(before: range.lowerBound)].isNumber
+            }) else { continue }
+            // The cells after it: words split at wide gaps; cells without digits (（軽減）) skipped.
+            var cells: [[Token]] = []
+            var previous: Token?
+            for word in line.words[(rateIndex + 1)...] {
+                if let last = previous, word.box.minX - last.box.maxX <= Swift.max(last.box.height, word.box.height) * 1.5 {
+                    cells[cells.count - 1].append(word)
+                } else {
+                    cells.append([word])
+                }
+                previous = word
+            }
+            let amounts = cells.compactMap(Token.joined).filter { $0.text.contains(where: \.isNumber) }
+            guard amounts.count == 2,
+                  let amount = try? YenAmount.parse(amounts[0].text).value, let tax = try? YenAmount.parse(amounts[1].text).value,
+                  amount > tax, tax > 0, Self.isTax(tax, of: amount, rate: rate) else { continue }
+            result.append((part == .amount ? amounts[0] : amounts[1], 1))
+        }
+        return result
+    }
+
+    /// Whether `tax` is the tax at `rate` of `amount`, printed without or with the tax, rounded
+    /// down, half up or up.
+    static func isTax(_ tax: Int, of amount: Int, rate: Int) -> Bool {
+        for base in [100, 100 + rate] {
+            let exact = Double(amount * rate) / Double(base)
+            if tax == Int(exact.rounded(.down)) || tax == Int(exact.rounded()) || tax == Int(exact.rounded(.up)) { return true }
+        }
+        return false
     }
 
     // MARK: - Company blocks (the generic issuer)

@@ -33,6 +33,16 @@ struct Resolver {
         if let recipient = chosen[CanonicalField.recipientName], let issuers = candidates[CanonicalField.issuerName] {
             chosen[CanonicalField.issuerName] = issuers.first { $0.value != recipient.value }
         }
+        // One printed date is one field's: where the issue date and the due date would be the
+        // same words, the less sure reading (the unlabelled guess) takes its next candidate.
+        for (field, other) in [(CanonicalField.issueDate, CanonicalField.dueDate), (CanonicalField.dueDate, CanonicalField.issueDate)] {
+            guard let mine = chosen[field], let theirs = chosen[other], mine.page == theirs.page, let box = mine.box,
+                  let their = theirs.box, box.contains(x: their.midX, y: their.midY) || their.contains(x: box.midX, y: box.midY),
+                  mine.confidence < theirs.confidence else { continue }
+            chosen[field] = candidates[field]?.first { candidate in
+                candidate.page != theirs.page || !(candidate.box.map { their.contains(x: $0.midX, y: $0.midY) } ?? false)
+            }
+        }
         let (amounts, reasons, consistent) = resolveAmounts()
         chosen.merge(amounts) { $1 }
         return (chosen, reasons, consistent)

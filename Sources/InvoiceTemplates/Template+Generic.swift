@@ -50,17 +50,19 @@ extension Template {
                 + [Locator(kind: .anchor(label: #"消費税(?!\(?[0-9]+%)"#, isRegex: true, relation: .rightOf), certainty: 0.6)]),
             FieldRule(field: "taxable_10", locators:
                 labels(["10%対象", "10%対象計", "10%対象額", "10%対象金額", "10%課税対象", "税率10%対象", "10% taxable", "課税対象額(10%)"],
-                       relations: rightOnly)),
+                       relations: rightOnly)
+                + [Locator(kind: .rateRow(rate: 10, part: .amount), certainty: 0.9)]),
             FieldRule(field: "tax_10", locators:
                 labels(["消費税(10%)", "消費税10%", "10%消費税", "Tax 10%", "消費税額(10%)"], relations: rightOnly)
-                + [Locator(kind: .rateTax(rate: 10), certainty: 0.95)]
+                + [Locator(kind: .rateTax(rate: 10), certainty: 0.95), Locator(kind: .rateRow(rate: 10, part: .tax), certainty: 0.9)]
                 + labels(["10%対象"], certainty: 0.8, relations: rightOnly)),
             FieldRule(field: "taxable_8", locators:
                 labels(["8%対象", "8%対象計", "8%対象額", "8%対象金額", "8%課税対象", "税率8%対象", "8% taxable", "軽減税率対象",
-                        "課税対象額(8%)"], relations: rightOnly)),
+                        "課税対象額(8%)"], relations: rightOnly)
+                + [Locator(kind: .rateRow(rate: 8, part: .amount), certainty: 0.9)]),
             FieldRule(field: "tax_8", locators:
                 labels(["消費税(8%)", "消費税8%", "8%消費税", "Tax 8%", "消費税額(8%)"], relations: rightOnly)
-                + [Locator(kind: .rateTax(rate: 8), certainty: 0.95)]
+                + [Locator(kind: .rateTax(rate: 8), certainty: 0.95), Locator(kind: .rateRow(rate: 8, part: .tax), certainty: 0.9)]
                 + labels(["8%対象"], certainty: 0.8, relations: rightOnly)),
         ]
         return Template(name: "generic", description: "Labels and positions for layouts without a template",

@@ -16,7 +16,10 @@ enum ValueNormalizer {
             guard text.contains(where: \.isNumber) else { return nil }
             if let date = try? InvoiceDateParser.parse(text) {
                 if let repaired = plausibleYear(date.value) { return (repaired.iso, date.confidence * 0.6) }
-                return (date.value.iso, date.confidence)
+                // A year no invoice has (`0244`) that no one digit brings back: kept, to be
+                // seen, but behind any reading with a year an invoice can have.
+                let plausible = (1990...latestYear).contains(date.value.year)
+                return (date.value.iso, date.confidence * (plausible ? 1 : 0.3))
             }
             // OCR puts specks and rules into a date (`令ー和6年`, `2024年|06月`): without the
             // characters no date holds, it may read — less surely.
@@ -29,8 +32,10 @@ enum ValueNormalizer {
             // A wrong check digit is a misreading or a misprint: keep it, but far behind a valid one.
             return (number.value.formatted, number.confidence * (number.value.isCheckDigitValid ? 1 : 0.4))
         case .identifier:
-            let trimmed = text.trimming(":：#/ ")
-            guard trimmed.contains(where: \.isNumber), let first = trimmed.first, first.isLetter || first.isNumber,
+            // A colon read as `:.` leaves a full stop before the code (`:.TS-2409-0118`).
+            let trimmed = text.trimming(":：#/ .。、,")
+            // One character is a speck or a digit of the text around it (`9` of 博多駅前9丁目), not a code.
+            guard trimmed.count >= 2, trimmed.contains(where: \.isNumber), let first = trimmed.first, first.isLetter || first.isNumber,
                   trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_/.#".contains($0)) })
             else { return nil }
             // A date in a neighbouring cell is not a code (`2024/07/31` below 請求書番号).

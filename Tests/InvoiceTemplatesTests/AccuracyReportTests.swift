@@ -46,4 +46,21 @@ struct AccuracyReportTests {
         // Text layers are read exactly by the templates; the held-out generic layouts nearly so.
         #expect(tallies["templated, text"].map { $0.right == $0.total } == true)
     }
+
+    /// The generic extractor alone on the layouts held out of its tuning: every field of their
+    /// text PDFs, and their scans never confidently wrong.
+    @Test(arguments: SampleFile.heldOut)
+    func theGenericExtractorOnHeldOutLayouts(sample: SampleFile) {
+        let result = Extractor.extractGeneric(pages: sample.pages)
+        for field in CanonicalField.all {
+            #expect(result.values[field]?.value == sample.expected[field], "\(sample.name) \(field)")
+        }
+        for scan in SampleFile.all where scan.layout == sample.layout && !scan.isText {
+            let read = Extractor.extractGeneric(pages: scan.pages)
+            for field in CanonicalField.all {
+                guard let value = read.values[field], value.isPresent, value.value != scan.expected[field] else { continue }
+                #expect(value.confidence < 0.9, "\(scan.name) \(field): \(value.value ?? "") at \(value.confidence)")
+            }
+        }
+    }
 }
