@@ -209,7 +209,9 @@ final class TesseractEngine {
     private func rereadDoubtfulLines(_ words: [RawWord], of image: PixImage, dpi: Double) -> [RawWord] {
         let lines = Self.lines(of: words)
         let below = configuration.rereadLinesBelowConfidence, gain = configuration.rereadLineGain
-        guard lines.contains(where: { Self.meanConfidence($0) < below }) else { return words }
+        // A page of doubtful lines (noise, a photo) is not made better line by line: its time is bounded.
+        let doubtful = lines.filter { Self.meanConfidence($0) < below }.count
+        guard doubtful > 0, doubtful <= Self.maxLinesReadAgain else { return words }
         let pageMode = TessBaseAPIGetPageSegMode(handle)
         TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
         defer { TessBaseAPISetPageSegMode(handle, pageMode) }
@@ -223,6 +225,9 @@ final class TesseractEngine {
         }
         return result
     }
+
+    /// More doubtful lines than this on a page and none is read again (the samples have 0–4).
+    static let maxLinesReadAgain = 40
 
     /// Whether every digit of the first reading is in the second, in order: a second reading
     /// may find digits the first read as letters (`BAIT R ¥8,424` → `8%対象 ¥8,424`), but

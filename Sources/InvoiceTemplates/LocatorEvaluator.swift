@@ -406,27 +406,11 @@ extension LocatorEvaluator {
     /// parses the text: most blocks on a page are not names.
     static func mayHaveLegalForm(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in legalFormMarks.contains { Self.bytes(bytes, contain: $0) } }
+        return text.withUTF8 { bytes in legalFormMarks.contains { TemplateMatcher.contains(bytes, $0) } }
     }
 
     /// 会社, 法人, 組合, an opening bracket ((株)), K.K / KK / G.K in either case, as UTF-8.
     private static let legalFormMarks: [[UInt8]] = ["会社", "法人", "組合", "(", "K.K", "KK", "G.K", "k.k", "kk", "g.k"].map { Array($0.utf8) }
-
-    /// Byte search: `String.contains` of a string goes through Foundation's locale-aware search.
-    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = 1
-                while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
-    }
 
     /// A line's words split where a wide gap, an overlap (a seal stamped over the name) or a
     /// change of type size separates them: the blocks a reader sees as one piece of text.

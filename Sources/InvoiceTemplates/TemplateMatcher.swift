@@ -24,8 +24,10 @@ enum TemplateMatcher {
         }.sorted { ($0.score, $1.template) > ($1.score, $0.template) }
     }
 
-    /// Whether `needle` occurs in `haystack` (valid UTF-8 on both sides, so a byte match is a text match).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` occurs in `haystack` (valid UTF-8 on both sides, so a byte match is a
+    /// text match; `String.contains` goes through a locale-aware or grapheme-wise search).
+    /// The haystack is indexed from 0 (an array, a buffer).
+    static func contains<Bytes: RandomAccessCollection<UInt8>>(_ haystack: Bytes, _ needle: [UInt8]) -> Bool where Bytes.Index == Int {
         guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
         var index = 0
         let last = haystack.count - needle.count
