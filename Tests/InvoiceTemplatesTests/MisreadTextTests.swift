@@ -13,13 +13,7 @@ struct MisreadTextTests {
         })
     }
 
-    static func ocr(_ build: (PageBuilder) -> Void) -> PageText {
-        let builder = PageBuilder()
-        build(builder)
-        var page = builder.page
-        page.source = .ocr
-        return page
-    }
+    static func ocr(_ build: (PageBuilder) -> Void) -> PageText { OCRToleranceTests.ocrPage(build) }
 
     static let rates = template([("taxable_10", "10%対象"), ("taxable_8", "8%対象"), ("tax_8", "消費税(8%)")])
 
