@@ -304,13 +304,7 @@ struct LocatorEvaluator {
         let taxLabel = #"(内|うち)消費税(額)?"#
         var result: [(Token, Double)] = []
         for (index, line) in page.lines.enumerated() where line.folded.contains("対象") || line.folded.contains("taxable") {
-            // The word holding "10%" (not "110%", nor the 8 of "18%"; words, because a number
-            // printed just before it runs into it once spaces are dropped).
-            let rateText = "\(rate)%"
-            guard let rateWord = line.words.first(where: { word in
-                guard let range = word.text.range(of: rateText) else { return false }
-                return range.lowerBound == word.text.startIndex || !word.text[word.text.index(before: range.lowerBound)].isNumber
-            }) else { continue }
+            guard let rateWord = line.words.first(where: { Self.holds(rate: rate, $0) }) else { continue }
             let rateHit = rateWord
             let sameLine = page.find(label: taxLabel, isRegex: true, lines: index...index)
                 .filter { $0.box.minX > rateHit.box.maxX }
@@ -333,13 +327,9 @@ struct LocatorEvaluator {
     /// read, so the columns need no titles.
     static func rateRows(_ rate: Int, part: Locator.RatePart, on page: IndexedPage) -> [(Token, Double)] {
         var result: [(Token, Double)] = []
-        let rateText = "\(rate)%"
-        for line in page.lines where line.compact.contains(rateText) {
-            // The rate within the row's first two words, not after a digit (`110%`, `18%`).
-            guard let rateIndex = line.words.prefix(2).firstIndex(where: { word in
-                guard let range = word.text.range(of: rateText) else { return false }
-                return range.lowerBound == word.text.startIndex || !word.text[word.text.index(before: range.lowerBound)].isNumber
-            }) else { continue }
+        for line in page.lines where line.compact.contains("\(rate)%") {
+            // The rate within the row's first two words.
+            guard let rateIndex = line.words.prefix(2).firstIndex(where: { Self.holds(rate: rate, $0) }) else { continue }
             // The cells after it: words split at wide gaps; cells without digits (（軽減）) skipped.
             var cells: [[Token]] = []
             var previous: Token?
@@ -361,13 +351,18 @@ struct LocatorEvaluator {
     }
 
     /// Whether `tax` is the tax at `rate` of `amount`, printed without or with the tax, rounded
-    /// down, half up or up.
+    /// any way.
     static func isTax(_ tax: Int, of amount: Int, rate: Int) -> Bool {
-        for base in [100, 100 + rate] {
-            let exact = Double(amount * rate) / Double(base)
-            if tax == Int(exact.rounded(.down)) || tax == Int(exact.rounded()) || tax == Int(exact.rounded(.up)) { return true }
+        [TaxBasis.exclusive, .inclusive].contains { basis in
+            TaxRounding.allCases.contains { TaxCheck.tax(on: amount, rate: rate, basis: basis, rounding: $0) == tax }
         }
-        return false
+    }
+
+    /// Whether the word holds the rate (`10%`; not `110%`, nor the 8 of `18%`). Words, not the
+    /// line's text: a number printed just before the rate runs into it once spaces are dropped.
+    static func holds(rate: Int, _ word: Token) -> Bool {
+        guard let range = word.text.range(of: "\(rate)%") else { return false }
+        return range.lowerBound == word.text.startIndex || !word.text[word.text.index(before: range.lowerBound)].isNumber
     }
 
     // MARK: - Company blocks (the generic issuer)

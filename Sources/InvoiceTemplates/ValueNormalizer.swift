@@ -18,8 +18,7 @@ enum ValueNormalizer {
                 if let repaired = plausibleYear(date.value) { return (repaired.iso, date.confidence * 0.6) }
                 // A year no invoice has (`0244`) that no one digit brings back: kept, to be
                 // seen, but behind any reading with a year an invoice can have.
-                let plausible = (1990...latestYear).contains(date.value.year)
-                return (date.value.iso, date.confidence * (plausible ? 1 : 0.3))
+                return (date.value.iso, date.confidence * (invoiceYears.contains(date.value.year) ? 1 : 0.3))
             }
             // OCR puts specks and rules into a date (`令ー和6年`, `2024年|06月`): without the
             // characters no date holds, it may read — less surely.
@@ -60,7 +59,7 @@ enum ValueNormalizer {
         guard (characters.contains("年") && characters.contains("月")) || separators >= 2 else { return nil }
         var found: Set<CivilDate> = []
         for variant in OCRDigits.zerosReadBack(characters, limit: 6) {
-            guard let date = try? InvoiceDateParser.parse(String(variant)), (1990...latestYear).contains(date.value.year) else { continue }
+            guard let date = try? InvoiceDateParser.parse(String(variant)), invoiceYears.contains(date.value.year) else { continue }
             found.insert(date.value)
             if found.count > 1 { return nil }
         }
@@ -69,13 +68,14 @@ enum ValueNormalizer {
 
     /// Next year, once per process (a calendar per date read costs more than the reading).
     private static let latestYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+    /// The years an invoice can be dated in: 1990 to next year.
+    private static let invoiceYears = 1990...latestYear
 
     /// Invoices are dated between 1990 and next year. A year outside (`2924`, `2624`: the jpn
     /// model reads 0 as 9 or 6) is a misreading when exactly one digit changed brings it inside;
     /// that date is returned (less sure), else nil (also for a plausible year).
     static func plausibleYear(_ date: CivilDate, now: Date? = nil) -> CivilDate? {
-        let latest = now.map { Calendar(identifier: .gregorian).component(.year, from: $0) + 1 } ?? latestYear
-        let window = 1990...latest
+        let window = now.map { 1990...(Calendar(identifier: .gregorian).component(.year, from: $0) + 1) } ?? invoiceYears
         guard !window.contains(date.year) else { return nil }
         let years = Set(OCRDigits.oneDigitChanged(Array(String(date.year))).compactMap { Int(String($0)) }.filter(window.contains))
         guard years.count == 1, let year = years.first else { return nil }
